@@ -1,0 +1,451 @@
+//! Checks over the decision graph's paths, each linear in nodes plus edges.
+//!
+//! - cycles, by an iterative three-colour depth-first search that names the nodes in order;
+//! - a question asked twice on one path, by pushing "asked so far" bit sets forward in
+//!   topological order;
+//! - totality (every path ends with a next step) and the acute-danger route (every path after
+//!   an urgent answer has an urgent step), by dynamic programming backwards over the DAG, with
+//!   one witness path reported as answers;
+//! - unreachable nodes and catalog entries no path uses.
+
+use crate::diagnostic::{Diagnostic, Problem, SafetyIssue};
+use crate::graph::index::{Ask, Links};
+use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
+use crate::graph::path::Seg;
+use crate::graph::{Graph, Kind};
+
+/// Successor lists of all nodes in one flat array (compressed sparse rows).
+struct Edges {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Edges {
+    fn new(links: &[Links]) -> Edges {
+        let mut offsets = Vec::with_capacity(links.len() + 1);
+        let mut targets = Vec::with_capacity(links.len() * 2);
+        offsets.push(0);
+        for l in links {
+            targets.extend(l.successors());
+            offsets.push(targets.len() as u32);
+        }
+        Edges { offsets, targets }
+    }
+
+    fn of(&self, n: u32) -> &[u32] {
+        &self.targets[self.offsets[n as usize] as usize..self.offsets[n as usize + 1] as usize]
+    }
+}
+
+/// Runs the path checks; assumes every reference resolved.
+pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    let Some(start) = graph.index.start else {
+        return;
+    };
+    let edges = Edges::new(&graph.index.links);
+    let Some(topo) = cycles(graph, &edges, out) else {
+        return;
+    };
+    let parent = reachable(graph, &edges, start);
+    for (n, p) in parent.iter().enumerate() {
+        if p.is_none() {
+            let (source, path) = graph.origins.path("nodes", n, &[Seg::Key("id".into())]);
+            out.push(Diagnostic::new(
+                Problem::Unreachable {
+                    node: graph.rules.nodes[n].id.clone(),
+                },
+                source,
+                path,
+            ));
+        }
+    }
+    asked_twice(graph, &topo, &parent, out);
+    missing_branches(graph, &parent, out);
+    totality(graph, &topo, start, out);
+    unused(graph, &parent, out);
+}
+
+/// Reports every cycle; returns a topological order (start of every edge before its end) when
+/// there is none.
+fn cycles(graph: &Graph, edges: &Edges, out: &mut Vec<Diagnostic>) -> Option<Vec<u32>> {
+    const WHITE: u8 = 0;
+    const GREY: u8 = 1;
+    const BLACK: u8 = 2;
+    let n = graph.rules.nodes.len();
+    let mut colour = vec![WHITE; n];
+    let mut postorder: Vec<u32> = Vec::with_capacity(n);
+    let mut stack: Vec<(u32, u32)> = Vec::new();
+    let mut found = false;
+    for root in 0..n as u32 {
+        if colour[root as usize] != WHITE {
+            continue;
+        }
+        colour[root as usize] = GREY;
+        stack.push((root, 0));
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let succ = edges.of(node);
+            if let Some(&child) = succ.get(*next as usize) {
+                *next += 1;
+                match colour[child as usize] {
+                    WHITE => {
+                        colour[child as usize] = GREY;
+                        stack.push((child, 0));
+                    }
+                    GREY => {
+                        found = true;
+                        let from = stack.iter().position(|&(s, _)| s == child).unwrap_or(0);
+                        let mut names: Vec<String> = stack[from..]
+                            .iter()
+                            .map(|&(s, _)| graph.rules.nodes[s as usize].id.clone())
+                            .collect();
+                        names.push(graph.rules.nodes[child as usize].id.clone());
+                        let field = edge_field(graph, node, child);
+                        let (source, path) = graph.origins.path("nodes", node as usize, &field);
+                        out.push(Diagnostic::new(
+                            Problem::Cycle { nodes: names },
+                            source,
+                            path,
+                        ));
+                    }
+                    _ => {}
+                }
+            } else {
+                colour[node as usize] = BLACK;
+                postorder.push(node);
+                stack.pop();
+            }
+        }
+    }
+    if found {
+        return None;
+    }
+    postorder.reverse();
+    Some(postorder)
+}
+
+/// The JSON path (below the node) of the field that holds the edge `from -> to`.
+fn edge_field(graph: &Graph, from: u32, to: u32) -> Vec<Seg> {
+    let links = &graph.index.links[from as usize];
+    let node = &graph.rules.nodes[from as usize];
+    if links.next == Some(to) {
+        return vec![Seg::Key("next".into())];
+    }
+    if links.default == Some(to) && !links.then.iter().any(|&(_, t)| t == to) {
+        return vec![Seg::Key("default".into())];
+    }
+    let key = node
+        .then
+        .iter()
+        .find(|(_, target)| graph.rules.nodes[to as usize].id == *target)
+        .map(|(k, _)| k.to_owned());
+    match key {
+        Some(k) => vec![Seg::Key("then".into()), Seg::Key(k)],
+        None => vec![Seg::Key("default".into())],
+    }
+}
+
+/// A step from a node's parent on a shortest path from the start: (parent, answer taken).
+type Parent = Option<(u32, Option<(Ask, u32)>)>;
+
+/// Breadth-first search from the start; `parent[n]` is `None` for unreachable nodes.
+fn reachable(graph: &Graph, edges: &Edges, start: u32) -> Vec<Parent> {
+    let mut parent: Vec<Parent> = vec![None; graph.rules.nodes.len()];
+    parent[start as usize] = Some((start, None));
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(n) = queue.pop_front() {
+        let links = &graph.index.links[n as usize];
+        for &child in edges.of(n) {
+            if parent[child as usize].is_none() {
+                let answer = links.ask.map(|ask| (ask, answer_to(graph, n, child)));
+                parent[child as usize] = Some((n, answer));
+                queue.push_back(child);
+            }
+        }
+    }
+    parent
+}
+
+/// An answer at `node` that leads to `child` (the first listed, else the first uncovered).
+fn answer_to(graph: &Graph, node: u32, child: u32) -> u32 {
+    let links = &graph.index.links[node as usize];
+    if let Some(&(a, _)) = links.then.iter().find(|&&(_, t)| t == child) {
+        return a;
+    }
+    let count = answer_count(graph, links.ask);
+    (0..count as u32)
+        .find(|a| !links.then.iter().any(|(x, _)| x == a))
+        .unwrap_or(0)
+}
+
+fn answer_count(graph: &Graph, ask: Option<Ask>) -> usize {
+    match ask {
+        None => 0,
+        Some(Ask::Role) => graph.rules.roles.len(),
+        Some(Ask::Concern) => graph.rules.concerns.len(),
+        Some(Ask::Question(q)) => graph.rules.questions[q as usize].options.len(),
+    }
+}
+
+/// `question=answer` with ids, for messages.
+fn answer_text(graph: &Graph, ask: Ask, answer: u32) -> String {
+    let rules = &graph.rules;
+    match ask {
+        Ask::Role => format!("{ASK_ROLE}={}", rules.roles[answer as usize].id),
+        Ask::Concern => format!("{ASK_CONCERN}={}", rules.concerns[answer as usize].id),
+        Ask::Question(q) => {
+            let q = &rules.questions[q as usize];
+            format!("{}={}", q.id, q.options[answer as usize].id)
+        }
+    }
+}
+
+/// The answers along the BFS path from the start to `node`.
+fn path_to(graph: &Graph, parent: &[Parent], node: u32) -> Vec<String> {
+    let mut answers = Vec::new();
+    let mut n = node;
+    while let Some((p, answer)) = parent[n as usize] {
+        if p == n {
+            break;
+        }
+        if let Some((ask, a)) = answer {
+            answers.push(answer_text(graph, ask, a));
+        }
+        n = p;
+    }
+    answers.reverse();
+    answers
+}
+
+fn ask_slot(ask: Ask) -> usize {
+    match ask {
+        Ask::Role => 0,
+        Ask::Concern => 1,
+        Ask::Question(q) => q as usize + 2,
+    }
+}
+
+fn ask_name(graph: &Graph, ask: Ask) -> String {
+    match ask {
+        Ask::Role => ASK_ROLE.into(),
+        Ask::Concern => ASK_CONCERN.into(),
+        Ask::Question(q) => graph.rules.questions[q as usize].id.clone(),
+    }
+}
+
+fn asked_twice(graph: &Graph, topo: &[u32], parent: &[Parent], out: &mut Vec<Diagnostic>) {
+    let words = (graph.rules.questions.len() + 2).div_ceil(64);
+    let mut before = vec![0u64; graph.rules.nodes.len() * words];
+    for &n in topo {
+        if parent[n as usize].is_none() {
+            continue;
+        }
+        let links = &graph.index.links[n as usize];
+        let row = n as usize * words;
+        let mut mine: Vec<u64> = before[row..row + words].to_vec();
+        if let Some(ask) = links.ask {
+            let slot = ask_slot(ask);
+            if mine[slot / 64] & (1 << (slot % 64)) != 0 {
+                let (source, path) =
+                    graph
+                        .origins
+                        .path("nodes", n as usize, &[Seg::Key("ask".into())]);
+                out.push(Diagnostic::new(
+                    Problem::AskedTwice {
+                        question: ask_name(graph, ask),
+                        node: graph.rules.nodes[n as usize].id.clone(),
+                    },
+                    source,
+                    path,
+                ));
+            }
+            mine[slot / 64] |= 1 << (slot % 64);
+        }
+        for child in links.successors() {
+            let row = child as usize * words;
+            for (dst, src) in before[row..row + words].iter_mut().zip(&mine) {
+                *dst |= src;
+            }
+        }
+    }
+}
+
+fn missing_branches(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>) {
+    for (n, links) in graph.index.links.iter().enumerate() {
+        let Some(ask) = links.ask else { continue };
+        if links.default.is_some() || parent[n].is_none() || links.then.is_empty() {
+            continue;
+        }
+        for a in 0..answer_count(graph, Some(ask)) as u32 {
+            if links.then.iter().any(|&(x, _)| x == a) {
+                continue;
+            }
+            let text = answer_text(graph, ask, a);
+            let answer = text
+                .split_once('=')
+                .map_or(String::new(), |(_, o)| o.to_owned());
+            let (source, path) = graph.origins.path("nodes", n, &[Seg::Key("then".into())]);
+            out.push(Diagnostic::new(
+                Problem::NoBranch {
+                    node: graph.rules.nodes[n].id.clone(),
+                    question: ask_name(graph, ask),
+                    answer,
+                    path: path_to(graph, parent, n as u32),
+                },
+                source,
+                path,
+            ));
+        }
+    }
+}
+
+/// Backwards DP: `no_step[n]` when some path from `n` to an end adds no step; `no_urgent[n]`
+/// when some path from `n` adds no urgent step. Reports a witness for each.
+fn totality(graph: &Graph, topo: &[u32], start: u32, out: &mut Vec<Diagnostic>) {
+    let rules = &graph.rules;
+    let links = &graph.index.links;
+    let adds = |n: u32, urgent_only: bool| {
+        links[n as usize]
+            .add
+            .iter()
+            .any(|a| a.kind == Kind::Step && (!urgent_only || rules.steps[a.entry as usize].urgent))
+    };
+    let mut no_step = vec![false; rules.nodes.len()];
+    let mut no_urgent = vec![false; rules.nodes.len()];
+    for &n in topo.iter().rev() {
+        let l = &links[n as usize];
+        let terminal = l.successors().next().is_none();
+        let child_bad = |flags: &[bool]| l.successors().any(|c| flags[c as usize]);
+        no_step[n as usize] = !adds(n, false) && (terminal || child_bad(&no_step));
+        no_urgent[n as usize] = !adds(n, true) && (terminal || child_bad(&no_urgent));
+    }
+    if no_step[start as usize] {
+        let (end, path) = witness(graph, start, &no_step, Vec::new());
+        let (source, json) = graph.origins.path("nodes", end as usize, &[]);
+        out.push(Diagnostic::new(Problem::NoStep { path }, source, json));
+    }
+
+    let Some(q) = graph.index.safety else { return };
+    let start_links = &links[start as usize];
+    if start_links.ask != Some(Ask::Question(q)) || adds(start, true) {
+        return;
+    }
+    for (o, option) in rules.questions[q as usize].options.iter().enumerate() {
+        if !option.urgent {
+            continue;
+        }
+        let Some(target) = start_links.branch(o as u32) else {
+            continue;
+        };
+        if no_urgent[target as usize] {
+            let first = answer_text(graph, Ask::Question(q), o as u32);
+            let (end, path) = witness(graph, target, &no_urgent, vec![first]);
+            let (source, json) = graph.origins.path("nodes", end as usize, &[]);
+            out.push(Diagnostic::new(
+                Problem::Safety {
+                    issue: SafetyIssue::NoUrgentStep { path },
+                },
+                source,
+                json,
+            ));
+        }
+    }
+}
+
+/// Follows flagged children from `from` to an end; returns the end and the answers taken.
+fn witness(
+    graph: &Graph,
+    from: u32,
+    flagged: &[bool],
+    mut path: Vec<String>,
+) -> (u32, Vec<String>) {
+    let mut n = from;
+    loop {
+        let l = &graph.index.links[n as usize];
+        let Some(child) = l.successors().find(|&c| flagged[c as usize]) else {
+            return (n, path);
+        };
+        if let Some(ask) = l.ask {
+            path.push(answer_text(graph, ask, answer_to(graph, n, child)));
+        }
+        n = child;
+    }
+}
+
+fn unused(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>) {
+    let rules = &graph.rules;
+    let mut used: [Vec<bool>; 6] = Default::default();
+    for kind in Kind::ALL {
+        let len = match kind {
+            Kind::Step => rules.steps.len(),
+            Kind::Advice => rules.advice.len(),
+            _ => crate::graph::index::catalog(rules, kind).len(),
+        };
+        used[kind as usize] = vec![false; len];
+    }
+    let mut asked = vec![false; rules.questions.len()];
+    for (n, links) in graph.index.links.iter().enumerate() {
+        if parent[n].is_none() {
+            continue;
+        }
+        for add in &links.add {
+            used[add.kind as usize][add.entry as usize] = true;
+        }
+        if let Some(Ask::Question(q)) = links.ask {
+            asked[q as usize] = true;
+        }
+    }
+    // A partner named as the provider of a used entry, or by a used step, is used too.
+    let partners = graph.index.entries(Kind::Partner);
+    let mut providers = Vec::new();
+    for kind in [Kind::Training, Kind::Resource, Kind::Network, Kind::Partner] {
+        for (i, e) in crate::graph::index::catalog(rules, kind).iter().enumerate() {
+            if used[kind as usize][i] {
+                providers.extend(e.provider.as_deref().and_then(|p| partners.find(p)));
+            }
+        }
+    }
+    for (i, s) in rules.steps.iter().enumerate() {
+        if used[Kind::Step as usize][i] {
+            providers.extend(s.partner.as_deref().and_then(|p| partners.find(p)));
+        }
+    }
+    for p in providers {
+        used[Kind::Partner as usize][p as usize] = true;
+    }
+    for kind in Kind::ALL {
+        for (i, is_used) in used[kind as usize].iter().enumerate() {
+            if !is_used {
+                let id = match kind {
+                    Kind::Step => &rules.steps[i].id,
+                    Kind::Advice => &rules.advice[i].id,
+                    _ => &crate::graph::index::catalog(rules, kind)[i].id,
+                };
+                let (source, path) =
+                    graph
+                        .origins
+                        .path(kind.section(), i, &[Seg::Key("id".into())]);
+                out.push(Diagnostic::new(
+                    Problem::Unused {
+                        kind: kind.as_str(),
+                        id: id.clone(),
+                    },
+                    source,
+                    path,
+                ));
+            }
+        }
+    }
+    for (q, was_asked) in asked.iter().enumerate() {
+        if !was_asked {
+            let (source, path) = graph.origins.path("questions", q, &[Seg::Key("id".into())]);
+            out.push(Diagnostic::new(
+                Problem::Unused {
+                    kind: "question",
+                    id: rules.questions[q].id.clone(),
+                },
+                source,
+                path,
+            ));
+        }
+    }
+}

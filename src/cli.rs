@@ -1,0 +1,157 @@
+//! The command line, as clap types. Nothing here does work; [`crate::config`] turns these into
+//! plain settings and [`crate::cmd`] runs them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::date::Date;
+use crate::i18n::Lang;
+use crate::render::Format;
+
+const EXAMPLES: &str = "\
+Examples:
+  wegwijs plan --role youth-worker --concern radicalisation
+  wegwijs plan --role jongerenwerker --concern radicalisering --lang nl
+  wegwijs plan --role teacher --concern polarisation --answer acute-danger=yes
+  wegwijs plan --role police-officer --concern youth-groups --format json | jq .recommendations
+  wegwijs list roles
+  wegwijs check my-rules.json";
+
+/// Whom to work with and what to do next: a referral plan for Dutch frontline professionals
+/// facing social tensions, polarisation, radicalisation or troublesome youth groups.
+///
+/// In acute danger, call 112.
+#[derive(Debug, Parser)]
+#[command(name = "wegwijs", version, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Load this rule graph instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+    /// Language of the output [default: WEGWIJS_LANG, else nl when the locale is Dutch, else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Also show warnings about the rule graph on stderr.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    /// Take this date (YYYY-MM-DD) as today when judging review dates, for reproducible output.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<Date>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the referral plan for a role and a concern.
+    #[command(after_help = "\
+Examples:
+  wegwijs plan --role youth-worker --concern radicalisation
+  wegwijs plan --role wijkagent --concern jeugdgroepen --answer crime=yes --lang nl
+  wegwijs plan --role teacher --concern exit-support --format markdown > plan.md")]
+    Plan(PlanArgs),
+    /// List roles, concerns, questions or catalog entries, to discover what to type.
+    #[command(after_help = "\
+Examples:
+  wegwijs list roles
+  wegwijs list questions --lang nl
+  wegwijs list partners --format json")]
+    List(ListArgs),
+    /// Check rule graphs for errors and warnings (no FILE: the built-in graph).
+    #[command(after_help = "\
+Examples:
+  wegwijs check
+  wegwijs check my-rules.json --deny-warnings
+  wegwijs check my-rules.json --format json")]
+    Check(CheckArgs),
+}
+
+/// Arguments of `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Your role (id or alias), e.g. youth-worker or jongerenwerker.
+    #[arg(long, short)]
+    pub role: String,
+    /// What you are worried about (id or alias), e.g. radicalisation or radicalisering.
+    #[arg(long, short)]
+    pub concern: String,
+    /// An answer to a follow-up question, as QUESTION=OPTION; repeat for more.
+    #[arg(long = "answer", short, value_name = "QUESTION=OPTION")]
+    pub answers: Vec<String>,
+    /// Say for every recommendation which node and answer put it in the plan.
+    #[arg(long)]
+    pub explain: bool,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    /// Professional roles.
+    Roles,
+    /// Concerns.
+    Concerns,
+    /// Follow-up questions and their options.
+    Questions,
+    /// Concrete next steps.
+    Steps,
+    /// Partner organisations.
+    Partners,
+    /// Trainings and methods.
+    Trainings,
+    /// Publications and tools.
+    Resources,
+    /// Networks to share and learn.
+    Networks,
+    /// General advice.
+    Advice,
+}
+
+/// Output formats for data other than plans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DataFormat {
+    /// Readable text.
+    #[default]
+    Text,
+    /// JSON, for programs.
+    Json,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list.
+    #[arg(value_enum)]
+    pub what: ListWhat,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Rule files to check; none checks the built-in graph (or the --rules files).
+    pub files: Vec<PathBuf>,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Warn about entries reviewed longer ago than this many days.
+    #[arg(long, value_name = "DAYS", default_value_t = 365)]
+    pub max_age_days: u32,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+}

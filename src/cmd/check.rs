@@ -1,0 +1,70 @@
+//! `wegwijs check`: every diagnostic for one or more rule files, and an exit code CI can use.
+
+use crate::check::{self, CheckOptions, report};
+use crate::cli::{CheckArgs, DataFormat};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::exit::ExitCode;
+use crate::graph::{self, Selection, Sources};
+
+use super::Io;
+
+pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
+    let files = if args.files.is_empty() {
+        config.selection.files.clone()
+    } else {
+        args.files.clone()
+    };
+    // Each file is a graph of its own; no file means the built-in graph.
+    let selections: Vec<Selection> = if files.is_empty() {
+        vec![Selection::default()]
+    } else {
+        files
+            .into_iter()
+            .map(|f| Selection { files: vec![f] })
+            .collect()
+    };
+    let opts = CheckOptions {
+        today: config.today,
+        max_age_days: i64::from(args.max_age_days),
+    };
+    let mut sources = Sources::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    for selection in &selections {
+        let loaded = graph::load(selection, &mut sources)?;
+        if let Some(g) = &loaded.graph {
+            let more = check::run(g, &loaded.diagnostics, &opts);
+            diagnostics.extend(more);
+        }
+        diagnostics.extend(loaded.diagnostics);
+    }
+    sources.locate(&mut diagnostics);
+    check::sort(&mut diagnostics);
+
+    let (errors, warnings, _notes) = check::counts(&diagnostics);
+    if args.format == DataFormat::Json {
+        serde_json::to_writer_pretty(
+            &mut *io.out,
+            &report::to_json(&diagnostics, &sources, config.lang),
+        )?;
+        writeln!(io.out)?;
+    } else {
+        report::write_text(
+            io.out,
+            &diagnostics,
+            &sources,
+            config.lang,
+            config.style.color,
+        )?;
+        writeln!(
+            io.out,
+            "{}",
+            check::summary(&diagnostics, sources.len(), config.lang)
+        )?;
+    }
+    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitCode::Problems
+    } else {
+        ExitCode::Success
+    })
+}

@@ -1,0 +1,207 @@
+//! Running commands: each subcommand in its own file, all writing through [`Io`] so that the
+//! library never touches the process's stdout or stderr itself.
+//!
+//! [`run`] is the single entry point the binary calls. It maps every outcome to an
+//! [`ExitCode`] through [`crate::exit`], prints errors once (as JSON when the command was asked
+//! for JSON), and treats a closed stdout as a normal end.
+
+mod check;
+mod list;
+mod plan;
+
+use std::io::Write;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::check::{CheckOptions, report};
+use crate::cli::{Cli, Command, DataFormat};
+use crate::config::{Config, Terminal};
+use crate::diagnostic::{Diagnostic, Severity, has_errors};
+use crate::exit::{self, ExitCode};
+use crate::graph::{self, Graph, Sources};
+use crate::i18n::Lang;
+use crate::query::QueryError;
+use crate::render::Format;
+
+/// Where a command writes.
+pub struct Io<'a> {
+    /// The command's output (stdout).
+    pub out: &'a mut dyn Write,
+    /// Messages, warnings and errors (stderr).
+    pub err: &'a mut dyn Write,
+}
+
+/// Runs a parsed command line and returns the exit code. `var` reads environment variables.
+pub fn run(
+    cli: Cli,
+    terminal: Terminal,
+    var: &dyn Fn(&str) -> Option<String>,
+    io: &mut Io,
+) -> ExitCode {
+    let config = Config::new(&cli.global, terminal, var);
+    let json = wants_json(cli.command.as_ref());
+    let result = match &cli.command {
+        Some(Command::Plan(args)) => plan::run(&config, args, io),
+        Some(Command::List(args)) => list::run(&config, args, io),
+        Some(Command::Check(args)) => check::run(&config, args, io),
+        None => no_command(&config, io),
+    };
+    let result = result.and_then(|code| {
+        io.out.flush().context("writing output")?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            let code = exit::for_error(&err);
+            if code != ExitCode::Success {
+                // A failure to report the failure leaves nothing better to do.
+                let _ = report_error(&err, code, config.lang, json, io.err);
+            }
+            code
+        }
+    }
+}
+
+fn wants_json(command: Option<&Command>) -> bool {
+    match command {
+        Some(Command::Plan(a)) => a.format == Format::Json,
+        Some(Command::List(a)) => a.format == DataFormat::Json,
+        Some(Command::Check(a)) => a.format == DataFormat::Json,
+        None => false,
+    }
+}
+
+fn no_command(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
+    let text = match config.lang {
+        Lang::Nl => {
+            "wegwijs: geef een opdracht, bijvoorbeeld `wegwijs plan --role jongerenwerker --concern radicalisering`.\nMeer: `wegwijs --help`."
+        }
+        Lang::En => {
+            "wegwijs: give a command, e.g. `wegwijs plan --role youth-worker --concern radicalisation`.\nMore: `wegwijs --help`."
+        }
+    };
+    writeln!(io.err, "{text}")?;
+    Ok(ExitCode::Usage)
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    error: JsonErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonErrorBody<'a> {
+    kind: &'a str,
+    exit_code: i32,
+    message: String,
+}
+
+/// The message of an error in the user's language (typed errors know both languages).
+fn message(err: &anyhow::Error, lang: Lang) -> String {
+    match err.downcast_ref::<QueryError>() {
+        Some(q) => q.message(lang),
+        None => format!("{err:#}"),
+    }
+}
+
+fn report_error(
+    err: &anyhow::Error,
+    code: ExitCode,
+    lang: Lang,
+    json: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let text = message(err, lang);
+    if json {
+        let kind = match code {
+            ExitCode::Usage => "usage",
+            ExitCode::Output => "output",
+            ExitCode::Cancelled => "cancelled",
+            _ => "failure",
+        };
+        let body = JsonError {
+            error: JsonErrorBody {
+                kind,
+                exit_code: code.code(),
+                message: text,
+            },
+        };
+        serde_json::to_writer(&mut *out, &body)?;
+        writeln!(out)
+    } else {
+        let label = match lang {
+            Lang::Nl => "fout",
+            Lang::En => "error",
+        };
+        writeln!(out, "{label}: {}", crate::render::sanitize(&text))
+    }
+}
+
+/// Loads the configured graph. User files get every check; the built-in graph is checked by
+/// the test suite and only parsed. Returns `None` after printing the diagnostics when the
+/// graph has errors; warnings are printed only with `--verbose`.
+fn load_graph(config: &Config, io: &mut Io, json: bool) -> anyhow::Result<Option<Graph>> {
+    let mut sources = Sources::new();
+    let loaded = graph::load(&config.selection, &mut sources)?;
+    let mut diagnostics = loaded.diagnostics;
+    if let (Some(g), false) = (&loaded.graph, config.selection.files.is_empty()) {
+        let opts = CheckOptions {
+            today: config.today,
+            ..CheckOptions::default()
+        };
+        let more = crate::check::run(g, &diagnostics, &opts);
+        diagnostics.extend(more);
+    }
+    let failed = has_errors(&diagnostics) || loaded.graph.is_none();
+    if !config.verbose {
+        diagnostics.retain(|d| d.severity() == Severity::Error);
+    }
+    if !diagnostics.is_empty() {
+        print_diagnostics(&mut diagnostics, &sources, config, json, failed, io.err)?;
+    }
+    Ok(if failed { None } else { loaded.graph })
+}
+
+/// Locates, sorts and prints diagnostics to `out` (as a JSON error object when `json`).
+fn print_diagnostics(
+    diagnostics: &mut [Diagnostic],
+    sources: &Sources,
+    config: &Config,
+    json: bool,
+    failed: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    sources.locate(diagnostics);
+    crate::check::sort(diagnostics);
+    if json {
+        #[derive(Serialize)]
+        struct GraphError<'a> {
+            error: JsonErrorBody<'a>,
+            #[serde(flatten)]
+            report: report::JsonReport,
+        }
+        let message = match config.lang {
+            Lang::Nl => "de regelset bevat fouten",
+            Lang::En => "the rule graph has errors",
+        };
+        let value = GraphError {
+            error: JsonErrorBody {
+                kind: if failed { "rules" } else { "warnings" },
+                exit_code: if failed { ExitCode::Problems.code() } else { 0 },
+                message: message.into(),
+            },
+            report: report::to_json(diagnostics, sources, config.lang),
+        };
+        serde_json::to_writer(&mut *out, &value)?;
+        writeln!(out)
+    } else {
+        report::write_text(out, diagnostics, sources, config.lang, config.err_color)?;
+        if failed {
+            let summary = crate::check::summary(diagnostics, sources.len(), config.lang);
+            writeln!(out, "{summary}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,136 @@
+//! The process exit codes, and the one place that maps an outcome to a code.
+//!
+//! Documented in the README; scripts rely on them, so they never change meaning.
+
+use std::io;
+
+use crate::graph::ReadError;
+use crate::query::QueryError;
+
+/// What the process reports to its caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// 0: done (also when the reader of stdout went away early).
+    Success,
+    /// 1: the input was read but is not sound: a rule graph with errors (or with warnings
+    /// under `--deny-warnings`), a failing rule test, a failed line in `batch`.
+    Problems,
+    /// 2: a usage error: bad arguments, an unknown id, a file that cannot be read, `ask`
+    /// without a terminal.
+    Usage,
+    /// 3: output could not be written (e.g. a full disk for `--save-answers`).
+    Output,
+    /// 130: the user cancelled the questionnaire (Esc or Ctrl-C).
+    Cancelled,
+}
+
+impl ExitCode {
+    /// The number the process exits with.
+    pub fn code(self) -> i32 {
+        match self {
+            ExitCode::Success => 0,
+            ExitCode::Problems => 1,
+            ExitCode::Usage => 2,
+            ExitCode::Output => 3,
+            ExitCode::Cancelled => 130,
+        }
+    }
+}
+
+/// An error the user fixes by calling the tool differently. Maps to exit code 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// The user cancelled. Maps to exit code 130.
+#[derive(Debug)]
+pub struct Cancelled;
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("cancelled")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
+/// True when the error chain holds a broken pipe: the reader left, which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The exit code for an error that ended a command.
+pub fn for_error(err: &anyhow::Error) -> ExitCode {
+    if is_broken_pipe(err) {
+        return ExitCode::Success;
+    }
+    for cause in err.chain() {
+        if cause.is::<Cancelled>() {
+            return ExitCode::Cancelled;
+        }
+        if cause.is::<UsageError>() || cause.is::<QueryError>() || cause.is::<ReadError>() {
+            return ExitCode::Usage;
+        }
+        if cause.is::<io::Error>() {
+            return ExitCode::Output;
+        }
+    }
+    ExitCode::Problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_stable() {
+        let codes: Vec<i32> = [
+            ExitCode::Success,
+            ExitCode::Problems,
+            ExitCode::Usage,
+            ExitCode::Output,
+            ExitCode::Cancelled,
+        ]
+        .iter()
+        .map(|c| c.code())
+        .collect();
+        assert_eq!(codes, [0, 1, 2, 3, 130]);
+    }
+
+    #[test]
+    fn broken_pipe_is_success() {
+        let err = anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe))
+            .context("writing the plan");
+        assert!(is_broken_pipe(&err));
+        assert_eq!(for_error(&err), ExitCode::Success);
+    }
+
+    #[test]
+    fn usage_errors_map_to_2_even_with_context() {
+        let err = anyhow::Error::new(UsageError("bad".into())).context("while planning");
+        assert_eq!(for_error(&err), ExitCode::Usage);
+        let err = anyhow::Error::new(QueryError::Missing { what: "role" });
+        assert_eq!(for_error(&err), ExitCode::Usage);
+    }
+
+    #[test]
+    fn write_failures_map_to_3_and_cancel_to_130() {
+        let err = anyhow::Error::new(io::Error::from(io::ErrorKind::StorageFull));
+        assert_eq!(for_error(&err), ExitCode::Output);
+        assert_eq!(
+            for_error(&anyhow::Error::new(Cancelled)),
+            ExitCode::Cancelled
+        );
+        assert_eq!(for_error(&anyhow::anyhow!("other")), ExitCode::Problems);
+    }
+}

@@ -1,0 +1,613 @@
+//! The resolved form of a rule graph: every id turned into an index, once, at load time.
+//!
+//! Building the index is also where reference problems are found (duplicate ids, dangling
+//! references, branches on answers that do not exist), because that is where each reference is
+//! looked up. The engine then works with integers only.
+
+use std::collections::HashMap;
+
+use super::Origins;
+use super::model::{ASK_CONCERN, ASK_ROLE, Choice, Kind, RuleGraph};
+use super::path::Seg;
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::suggest::nearest;
+
+/// Ids and aliases of one kind of thing, mapped to their position in the rule file.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    map: HashMap<String, u32>,
+}
+
+impl Lookup {
+    /// The index of the entry whose id or alias is `key` (case and surrounding space ignored).
+    pub fn find(&self, key: &str) -> Option<u32> {
+        if let Some(&i) = self.map.get(key) {
+            return Some(i);
+        }
+        self.map.get(key.trim().to_lowercase().as_str()).copied()
+    }
+
+    /// Every id and alias, for suggestions.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
+    /// Adds `key`; returns false when it was already taken.
+    fn insert(&mut self, key: &str, index: u32) -> bool {
+        let key = key.trim().to_lowercase();
+        if self.map.contains_key(&key) {
+            return false;
+        }
+        self.map.insert(key, index);
+        true
+    }
+}
+
+/// What a node branches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// The user's role.
+    Role,
+    /// The user's concern.
+    Concern,
+    /// A follow-up question, by index.
+    Question(u32),
+}
+
+/// One resolved recommendation of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Add {
+    /// Which catalog.
+    pub kind: Kind,
+    /// Index in that catalog.
+    pub entry: u32,
+    /// Lower comes first.
+    pub priority: u16,
+    /// Position in the node's `add` list, to find its `why`.
+    pub at: u32,
+}
+
+/// A node's resolved edges and recommendations.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// What the node branches on, if anything.
+    pub ask: Option<Ask>,
+    /// (answer index, node index) pairs, in file order.
+    pub then: Vec<(u32, u32)>,
+    /// The node for answers `then` does not list.
+    pub default: Option<u32>,
+    /// The node that follows when nothing is asked.
+    pub next: Option<u32>,
+    /// What the node adds to the plan.
+    pub add: Vec<Add>,
+}
+
+impl Links {
+    /// The node an answer leads to, if any.
+    pub fn branch(&self, answer: u32) -> Option<u32> {
+        self.then
+            .iter()
+            .find(|(a, _)| *a == answer)
+            .map(|(_, n)| *n)
+            .or(self.default)
+    }
+
+    /// Every node this one can lead to, in file order, without repeats.
+    pub fn successors(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut seen: Vec<u32> = Vec::new();
+        self.then
+            .iter()
+            .map(|(_, n)| *n)
+            .chain(self.default)
+            .chain(self.next)
+            .filter(move |n| {
+                if seen.contains(n) {
+                    false
+                } else {
+                    seen.push(*n);
+                    true
+                }
+            })
+    }
+}
+
+/// Every id of a rule graph resolved to an index.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Roles by id and alias.
+    pub roles: Lookup,
+    /// Concerns by id and alias.
+    pub concerns: Lookup,
+    /// Questions by id and alias.
+    pub questions: Lookup,
+    /// For each question, its options by id and alias.
+    pub options: Vec<Lookup>,
+    /// For each [`Kind`] (in [`Kind::ALL`] order), the catalog by id.
+    pub entries: [Lookup; 6],
+    /// The start node.
+    pub start: Option<u32>,
+    /// The question marked `safety`, if exactly one is.
+    pub safety: Option<u32>,
+    /// Per node, its resolved links.
+    pub links: Vec<Links>,
+}
+
+impl Index {
+    /// The catalog lookup for a kind.
+    pub fn entries(&self, kind: Kind) -> &Lookup {
+        &self.entries[kind as usize]
+    }
+}
+
+/// Suggestions are skipped for very large id sets: a typo among a million generated node ids
+/// would cost more to match than the whole check.
+const SUGGEST_LIMIT: usize = 20_000;
+
+/// Builds the index and reports every reference problem found on the way.
+pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
+    let mut b = Builder {
+        origins,
+        diags: Vec::new(),
+    };
+    let mut index = Index {
+        roles: b.choices("roles", "role", &rules.roles),
+        concerns: b.choices("concerns", "concern", &rules.concerns),
+        ..Index::default()
+    };
+
+    for (qi, q) in rules.questions.iter().enumerate() {
+        b.check_id("questions", qi, "question", &q.id);
+        let mut options = Lookup::default();
+        for (oi, o) in q.options.iter().enumerate() {
+            let at = [Seg::Key("options".into()), Seg::Index(oi)];
+            b.check_id_at("questions", qi, &at, "option", &o.id);
+            for key in std::iter::once(&o.id).chain(&o.aliases) {
+                if !options.insert(key, oi as u32) {
+                    b.push(
+                        "questions",
+                        qi,
+                        &at,
+                        Problem::DuplicateId {
+                            kind: "option",
+                            id: key.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        if q.options.is_empty() {
+            b.push(
+                "questions",
+                qi,
+                &[Seg::Key("options".into())],
+                Problem::Empty { what: "options" },
+            );
+        }
+        if let Some(assume) = &q.assume {
+            if options.find(assume).is_none() {
+                let nearest = nearest(assume, options.keys());
+                b.push(
+                    "questions",
+                    qi,
+                    &[Seg::Key("assume".into())],
+                    Problem::Dangling {
+                        kind: "option",
+                        id: assume.clone(),
+                        nearest,
+                    },
+                );
+            }
+        }
+        for key in std::iter::once(&q.id).chain(&q.aliases) {
+            let reserved = key == ASK_ROLE || key == ASK_CONCERN;
+            if reserved || !index.questions.insert(key, qi as u32) {
+                b.push(
+                    "questions",
+                    qi,
+                    &[],
+                    Problem::DuplicateId {
+                        kind: "question",
+                        id: key.clone(),
+                    },
+                );
+            }
+        }
+        index.options.push(options);
+    }
+    let safety: Vec<usize> = (0..rules.questions.len())
+        .filter(|&i| rules.questions[i].safety)
+        .collect();
+    if let [one] = safety[..] {
+        index.safety = Some(one as u32);
+    }
+
+    let sources: HashMap<&str, usize> = rules
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    for (i, s) in rules.sources.iter().enumerate() {
+        if sources.get(s.id.as_str()) != Some(&i) {
+            b.push(
+                "sources",
+                i,
+                &[],
+                Problem::DuplicateId {
+                    kind: "source",
+                    id: s.id.clone(),
+                },
+            );
+        }
+    }
+
+    for kind in Kind::ALL {
+        let section = kind.section();
+        let ids: Vec<&str> = match kind {
+            Kind::Step => rules.steps.iter().map(|s| s.id.as_str()).collect(),
+            Kind::Advice => rules.advice.iter().map(|a| a.id.as_str()).collect(),
+            _ => catalog(rules, kind).iter().map(|e| e.id.as_str()).collect(),
+        };
+        let lookup = &mut index.entries[kind as usize];
+        for (i, id) in ids.iter().enumerate() {
+            b.check_id(section, i, kind.as_str(), id);
+            if !lookup.insert(id, i as u32) {
+                b.push(
+                    section,
+                    i,
+                    &[],
+                    Problem::DuplicateId {
+                        kind: kind.as_str(),
+                        id: (*id).to_owned(),
+                    },
+                );
+            }
+        }
+    }
+    let partners = &index.entries[Kind::Partner as usize];
+    for kind in [Kind::Partner, Kind::Training, Kind::Resource, Kind::Network] {
+        for (i, e) in catalog(rules, kind).iter().enumerate() {
+            if let Some(p) = &e.provider {
+                if partners.find(p).is_none() {
+                    let nearest = nearest(p, partners.keys());
+                    b.push(
+                        kind.section(),
+                        i,
+                        &[Seg::Key("provider".into())],
+                        Problem::Dangling {
+                            kind: "partner",
+                            id: p.clone(),
+                            nearest,
+                        },
+                    );
+                }
+            }
+            if !sources.contains_key(e.source.as_str()) {
+                let nearest = nearest(&e.source, sources.keys().copied());
+                b.push(
+                    kind.section(),
+                    i,
+                    &[Seg::Key("source".into())],
+                    Problem::Dangling {
+                        kind: "source",
+                        id: e.source.clone(),
+                        nearest,
+                    },
+                );
+            }
+        }
+    }
+    for (i, s) in rules.steps.iter().enumerate() {
+        if let Some(p) = &s.partner {
+            if partners.find(p).is_none() {
+                let nearest = nearest(p, partners.keys());
+                b.push(
+                    "steps",
+                    i,
+                    &[Seg::Key("partner".into())],
+                    Problem::Dangling {
+                        kind: "partner",
+                        id: p.clone(),
+                        nearest,
+                    },
+                );
+            }
+        }
+    }
+
+    let mut nodes: HashMap<&str, u32> = HashMap::with_capacity(rules.nodes.len());
+    for (i, n) in rules.nodes.iter().enumerate() {
+        b.check_id("nodes", i, "node", &n.id);
+        if nodes.insert(n.id.as_str(), i as u32).is_some() {
+            b.push(
+                "nodes",
+                i,
+                &[Seg::Key("id".into())],
+                Problem::DuplicateId {
+                    kind: "node",
+                    id: n.id.clone(),
+                },
+            );
+        }
+    }
+    // A later duplicate overwrote the first; references resolve to the first.
+    for (i, n) in rules.nodes.iter().enumerate().rev() {
+        nodes.insert(n.id.as_str(), i as u32);
+    }
+    let node_ref = |b: &mut Builder, id: &str, at: usize, field: &[Seg]| -> Option<u32> {
+        let found = nodes.get(id).copied();
+        if found.is_none() {
+            let nearest = if nodes.len() <= SUGGEST_LIMIT {
+                nearest(id, nodes.keys().copied())
+            } else {
+                Vec::new()
+            };
+            b.push(
+                "nodes",
+                at,
+                field,
+                Problem::Dangling {
+                    kind: "node",
+                    id: id.to_owned(),
+                    nearest,
+                },
+            );
+        }
+        found
+    };
+    index.start = match nodes.get(rules.start.as_str()) {
+        Some(&s) => Some(s),
+        None => {
+            let nearest = nearest(&rules.start, nodes.keys().copied().take(SUGGEST_LIMIT));
+            b.diags.push(Diagnostic::new(
+                Problem::Dangling {
+                    kind: "node",
+                    id: rules.start.clone(),
+                    nearest,
+                },
+                origins.base,
+                super::path::JsonPath::root().key("start"),
+            ));
+            None
+        }
+    };
+    if rules.nodes.is_empty() {
+        b.diags.push(Diagnostic::new(
+            Problem::Empty { what: "nodes" },
+            origins.base,
+            super::path::JsonPath::root().key("nodes"),
+        ));
+    }
+
+    index.links.reserve_exact(rules.nodes.len());
+    for (i, n) in rules.nodes.iter().enumerate() {
+        let mut links = Links::default();
+        if let Some(ask) = &n.ask {
+            let at = [Seg::Key("ask".into())];
+            links.ask = match ask.as_str() {
+                ASK_ROLE => Some(Ask::Role),
+                ASK_CONCERN => Some(Ask::Concern),
+                q => match index.questions.find(q) {
+                    Some(qi) => Some(Ask::Question(qi)),
+                    None => {
+                        let mut cands: Vec<&str> = index.questions.keys().collect();
+                        cands.extend([ASK_ROLE, ASK_CONCERN]);
+                        let nearest = nearest(q, cands);
+                        b.push(
+                            "nodes",
+                            i,
+                            &at,
+                            Problem::Dangling {
+                                kind: "question",
+                                id: q.to_owned(),
+                                nearest,
+                            },
+                        );
+                        None
+                    }
+                },
+            };
+        }
+        for (answer, target) in n.then.iter() {
+            let at = [Seg::Key("then".into()), Seg::Key(answer.to_owned())];
+            let target = node_ref(&mut b, target, i, &at);
+            let answers = links.ask.map(|a| match a {
+                Ask::Role => (&index.roles, ASK_ROLE),
+                Ask::Concern => (&index.concerns, ASK_CONCERN),
+                Ask::Question(q) => (
+                    &index.options[q as usize],
+                    n.ask.as_deref().unwrap_or_default(),
+                ),
+            });
+            let answer_ix = match answers {
+                Some((lookup, question)) => {
+                    let found = lookup.find(answer);
+                    if found.is_none() {
+                        let nearest = nearest(answer, lookup.keys());
+                        b.push(
+                            "nodes",
+                            i,
+                            &at[..1],
+                            Problem::UnknownAnswer {
+                                question: question.to_owned(),
+                                answer: answer.to_owned(),
+                                nearest,
+                            },
+                        );
+                    }
+                    found
+                }
+                None => None,
+            };
+            if let (Some(a), Some(t)) = (answer_ix, target) {
+                links.then.push((a, t));
+            }
+        }
+        if let Some(d) = &n.default {
+            links.default = node_ref(&mut b, d, i, &[Seg::Key("default".into())]);
+        }
+        if let Some(next) = &n.next {
+            links.next = node_ref(&mut b, next, i, &[Seg::Key("next".into())]);
+        }
+        for (k, add) in n.add.iter().enumerate() {
+            let lookup = &index.entries[add.kind as usize];
+            match lookup.find(&add.id) {
+                Some(entry) => links.add.push(Add {
+                    kind: add.kind,
+                    entry,
+                    priority: add.priority,
+                    at: k as u32,
+                }),
+                None => {
+                    let nearest = nearest(&add.id, lookup.keys());
+                    let at = [Seg::Key("add".into()), Seg::Index(k), Seg::Key("id".into())];
+                    b.push(
+                        "nodes",
+                        i,
+                        &at,
+                        Problem::Dangling {
+                            kind: add.kind.as_str(),
+                            id: add.id.clone(),
+                            nearest,
+                        },
+                    );
+                }
+            }
+        }
+        index.links.push(links);
+    }
+    (index, b.diags)
+}
+
+/// The catalog list of a kind (`partners` for [`Kind::Partner`]); empty for steps and advice.
+pub fn catalog(rules: &RuleGraph, kind: Kind) -> &[super::model::Entry] {
+    match kind {
+        Kind::Partner => &rules.partners,
+        Kind::Training => &rules.trainings,
+        Kind::Resource => &rules.resources,
+        Kind::Network => &rules.networks,
+        Kind::Step | Kind::Advice => &[],
+    }
+}
+
+/// Whether an id is lowercase ASCII letters, digits, `-`, `_` or `.`, starting with a letter
+/// or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+}
+
+struct Builder<'a> {
+    origins: &'a Origins,
+    diags: Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, section: &'static str, index: usize, rest: &[Seg], problem: Problem) {
+        let (source, path) = self.origins.path(section, index, rest);
+        self.diags.push(Diagnostic::new(problem, source, path));
+    }
+
+    fn check_id(&mut self, section: &'static str, index: usize, kind: &'static str, id: &str) {
+        self.check_id_at(section, index, &[], kind, id);
+    }
+
+    fn check_id_at(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        at: &[Seg],
+        kind: &'static str,
+        id: &str,
+    ) {
+        if !is_valid_id(id) {
+            let mut rest = at.to_vec();
+            rest.push(Seg::Key("id".into()));
+            self.push(
+                section,
+                index,
+                &rest,
+                Problem::BadId {
+                    kind,
+                    id: id.to_owned(),
+                },
+            );
+        }
+    }
+
+    fn choices(&mut self, section: &'static str, kind: &'static str, list: &[Choice]) -> Lookup {
+        let mut lookup = Lookup::default();
+        for (i, c) in list.iter().enumerate() {
+            self.check_id(section, i, kind, &c.id);
+            for (k, key) in std::iter::once(&c.id).chain(&c.aliases).enumerate() {
+                if !lookup.insert(key, i as u32) {
+                    let rest = if k == 0 {
+                        vec![Seg::Key("id".into())]
+                    } else {
+                        vec![Seg::Key("aliases".into()), Seg::Index(k - 1)]
+                    };
+                    self.push(
+                        section,
+                        i,
+                        &rest,
+                        Problem::DuplicateId {
+                            kind,
+                            id: key.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        if list.is_empty() {
+            let (source, path) = self.origins.path(section, 0, &[]);
+            let path = super::path::JsonPath(path.0[..1].to_vec());
+            self.diags.push(Diagnostic::new(
+                Problem::Empty { what: section },
+                source,
+                path,
+            ));
+        }
+        lookup
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_ascii() {
+        for good in ["youth-worker", "n12", "a.b_c", "1st"] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "Youth", "-x", "a b", "jeugd\u{e9}", "x\u{1b}"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lookup_ignores_case_and_space() {
+        let mut l = Lookup::default();
+        assert!(l.insert("Jongerenwerker", 3));
+        assert!(!l.insert("jongerenwerker ", 4));
+        assert_eq!(l.find(" JONGERENWERKER"), Some(3));
+    }
+
+    #[test]
+    fn successors_are_unique_in_order() {
+        let links = Links {
+            then: vec![(0, 5), (1, 6), (2, 5)],
+            default: Some(7),
+            next: None,
+            ..Links::default()
+        };
+        assert_eq!(links.successors().collect::<Vec<_>>(), [5, 6, 7]);
+        assert_eq!(links.branch(2), Some(5));
+        assert_eq!(links.branch(9), Some(7));
+    }
+}

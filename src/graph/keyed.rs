@@ -1,0 +1,132 @@
+//! An ordered JSON object of string values that refuses duplicate keys.
+//!
+//! Rule files are written by hand, and `serde_json` silently keeps the last of two equal keys in a
+//! map. For translations (`{"nl": .., "en": ..}`) and branches (`{"yes": "node-a"}`) a repeated key
+//! is always a mistake, so this type turns it into a load error. It also keeps the keys in file
+//! order, which the questionnaire and the graph pictures show.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Keys and string values of a JSON object, in file order, without duplicate keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyedStrings(Vec<(String, String)>);
+
+impl KeyedStrings {
+    /// Builds a map from pairs; the caller guarantees the keys are distinct.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        KeyedStrings(pairs)
+    }
+
+    /// The value stored under `key`, if any.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Keys and values in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// The keys in file order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when the object had no entries.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sets `key` to `value`, replacing an existing value in place or appending a new key.
+    pub fn insert(&mut self, key: &str, value: &str) {
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value.to_owned(),
+            None => self.0.push((key.to_owned(), value.to_owned())),
+        }
+    }
+}
+
+impl Serialize for KeyedStrings {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyedStrings {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairsVisitor;
+
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = KeyedStrings;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object whose values are strings")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyedStrings, A::Error> {
+                let mut pairs: Vec<(String, String)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(2));
+                while let Some(key) = map.next_key::<String>()? {
+                    if pairs.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+                    }
+                    let value = map.next_value::<String>()?;
+                    pairs.push((key, value));
+                }
+                Ok(KeyedStrings(pairs))
+            }
+        }
+
+        deserializer.deserialize_map(PairsVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_file_order() {
+        let m: KeyedStrings = serde_json::from_str(r#"{"z":"1","a":"2"}"#).unwrap();
+        assert_eq!(m.keys().collect::<Vec<_>>(), ["z", "a"]);
+        assert_eq!(m.get("a"), Some("2"));
+    }
+
+    #[test]
+    fn duplicate_key_is_an_error() {
+        let err = serde_json::from_str::<KeyedStrings>(r#"{"nl":"a","nl":"b"}"#).unwrap_err();
+        assert!(err.to_string().contains("duplicate key `nl`"), "{err}");
+    }
+
+    #[test]
+    fn non_string_value_is_an_error() {
+        assert!(serde_json::from_str::<KeyedStrings>(r#"{"nl":3}"#).is_err());
+    }
+
+    #[test]
+    fn insert_replaces_in_place() {
+        let mut m: KeyedStrings = serde_json::from_str(r#"{"a":"1","b":"2"}"#).unwrap();
+        m.insert("a", "3");
+        m.insert("c", "4");
+        assert_eq!(
+            m.iter().collect::<Vec<_>>(),
+            [("a", "3"), ("b", "2"), ("c", "4")]
+        );
+    }
+}

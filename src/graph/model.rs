@@ -1,0 +1,386 @@
+//! The rule-graph file format (v1), as serde types.
+//!
+//! These types mirror `rules/FORMAT.md` one to one: what a content owner writes is what is
+//! deserialized here, strictly (`deny_unknown_fields`). They carry no derived data; indexes and
+//! resolved references live in [`super::Graph`].
+
+use serde::{Deserialize, Serialize};
+
+use super::keyed::KeyedStrings;
+use crate::date::Date;
+
+/// The only rule-graph format version this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The two answers every query has, which nodes may branch on like questions.
+pub const ASK_ROLE: &str = "role";
+/// See [`ASK_ROLE`].
+pub const ASK_CONCERN: &str = "concern";
+
+/// A whole rule-graph file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleGraph {
+    /// Where editors find the JSON Schema of this file; ignored by wegwijs.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Format version; must be [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Stable id of this graph, e.g. `nl-sociale-stabiliteit`.
+    pub id: String,
+    /// Content version, chosen by the graph's owner.
+    pub version: String,
+    /// Title in every language.
+    pub title: Text,
+    /// Language codes this graph carries texts in; the first is the fallback.
+    pub languages: Vec<String>,
+    /// When the graph as a whole was last reviewed.
+    pub reviewed: Date,
+    /// The line every plan carries about acute danger (call 112).
+    pub emergency: Text,
+    /// The node evaluation starts from.
+    pub start: String,
+    /// Publications and pages the content is based on; catalog entries cite them by id.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Professional roles a user can choose.
+    pub roles: Vec<Choice>,
+    /// Concerns a user can bring.
+    pub concerns: Vec<Choice>,
+    /// Follow-up questions nodes can ask.
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    /// Concrete next steps.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// General advice.
+    #[serde(default)]
+    pub advice: Vec<Advice>,
+    /// Organisations to contact.
+    #[serde(default)]
+    pub partners: Vec<Entry>,
+    /// Trainings and methods.
+    #[serde(default)]
+    pub trainings: Vec<Entry>,
+    /// Publications and tools.
+    #[serde(default)]
+    pub resources: Vec<Entry>,
+    /// Places to share practice and learn from colleagues.
+    #[serde(default)]
+    pub networks: Vec<Entry>,
+    /// The decision graph.
+    pub nodes: Vec<Node>,
+}
+
+/// A text in every language of the graph, keyed by language code: `{"nl": "..", "en": ".."}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub KeyedStrings);
+
+impl Text {
+    /// The text in `lang`, else in the first language present.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.iter().next().map(|(_, v)| v))
+            .unwrap_or("")
+    }
+
+    /// Whether the text has a non-empty translation for `lang`.
+    pub fn has(&self, lang: &str) -> bool {
+        self.0.get(lang).is_some_and(|t| !t.trim().is_empty())
+    }
+}
+
+/// A publication or page the graph's facts come from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Id that entries cite in their `source` field.
+    pub id: String,
+    /// Human-readable title.
+    pub title: String,
+    /// Public address of the source, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the source was dated (free form, e.g. `2018-12-18` or `2020`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dated: Option<String>,
+}
+
+/// A role or a concern: something the user picks from a list.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable ASCII id, e.g. `youth-worker`.
+    pub id: String,
+    /// Short name shown in lists and plans.
+    pub label: Text,
+    /// One sentence saying who or what this is.
+    pub description: Text,
+    /// Other words users may type for it, e.g. `jongerenwerker`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// A follow-up question with a fixed set of options.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable ASCII id, used in `--answer ID=OPTION`.
+    pub id: String,
+    /// The question as asked.
+    pub text: Text,
+    /// Extra explanation shown with the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// The possible answers.
+    pub options: Vec<AnswerOption>,
+    /// The option assumed in one-shot use when no answer is given; plans say it was assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assume: Option<String>,
+    /// Marks the acute-danger question, which must be asked before any other.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub safety: bool,
+    /// Other ids users may type for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// One possible answer to a [`Question`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    /// Stable ASCII id, e.g. `yes`.
+    pub id: String,
+    /// Short label shown to the user.
+    pub label: Text,
+    /// What choosing this option means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// On the safety question: this answer means acute danger.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub urgent: bool,
+    /// Other ids users may type for it, e.g. `ja`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// A concrete action for the professional.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Stable ASCII id.
+    pub id: String,
+    /// What to do, as an instruction.
+    pub text: Text,
+    /// Urgent steps open the plan, before every other step.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub urgent: bool,
+    /// A partner this step is about, whose contact details the plan shows with the step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
+}
+
+/// A piece of general advice.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    /// Stable ASCII id.
+    pub id: String,
+    /// The advice.
+    pub text: Text,
+}
+
+/// A catalog entry: a partner organisation, a training or method, a resource, or a network.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Stable ASCII id.
+    pub id: String,
+    /// Name, usually the same in every language.
+    pub name: Text,
+    /// What it offers.
+    pub summary: Text,
+    /// Why a professional would turn to it; a node can give a more specific reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+    /// The partner that offers it (trainings, resources and networks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Public contact details; only facts from the sources.
+    #[serde(default, skip_serializing_if = "Contact::is_empty")]
+    pub contact: Contact,
+    /// Id of the [`Source`] this entry's facts come from.
+    pub source: String,
+    /// When the entry was last checked against its source.
+    pub reviewed: Date,
+    /// `false` when a fact could not be confirmed; `caveat` says which.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub verified: bool,
+    /// What to check before relying on the entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<Text>,
+}
+
+/// Public contact details of a catalog entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Web address (http or https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Phone number as people dial it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl Contact {
+    /// True when no contact field is set.
+    pub fn is_empty(&self) -> bool {
+        self.website.is_none() && self.phone.is_none() && self.email.is_none()
+    }
+}
+
+/// A node of the decision graph.
+///
+/// Evaluation first applies `add`, then follows `then[answer]` (or `default`) when the node
+/// asks something, else `next`; a node with neither ends the walk.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// Stable id.
+    pub id: String,
+    /// Recommendations this node puts in the plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add: Vec<Addition>,
+    /// A question id, or `role` / `concern`, to branch on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask: Option<String>,
+    /// Answer id to the node that follows it.
+    #[serde(default, skip_serializing_if = "KeyedStrings::is_empty")]
+    pub then: KeyedStrings,
+    /// The node that follows an answer `then` does not list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// The node that follows when this node asks nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// A remark for the people who maintain the graph; never shown in plans.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One recommendation a node adds to the plan.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Addition {
+    /// Which catalog the id refers to.
+    pub kind: Kind,
+    /// Id in that catalog.
+    pub id: String,
+    /// Lower comes first in the plan; default 50.
+    #[serde(default = "default_priority")]
+    pub priority: u16,
+    /// Why this recommendation fits this path; overrides the entry's own `why`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+}
+
+/// The kinds of recommendation a plan holds, in the order a plan shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A concrete action.
+    Step,
+    /// An organisation to contact.
+    Partner,
+    /// A training or method.
+    Training,
+    /// A publication or tool.
+    Resource,
+    /// A place to share and learn.
+    Network,
+    /// General advice.
+    Advice,
+}
+
+impl Kind {
+    /// All kinds, in plan order.
+    pub const ALL: [Kind; 6] = [
+        Kind::Step,
+        Kind::Partner,
+        Kind::Training,
+        Kind::Resource,
+        Kind::Network,
+        Kind::Advice,
+    ];
+
+    /// The id as written in rule files (`partner`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Step => "step",
+            Kind::Partner => "partner",
+            Kind::Training => "training",
+            Kind::Resource => "resource",
+            Kind::Network => "network",
+            Kind::Advice => "advice",
+        }
+    }
+
+    /// The top-level array of the rule file that holds this kind (`partners`).
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Step => "steps",
+            Kind::Partner => "partners",
+            Kind::Training => "trainings",
+            Kind::Resource => "resources",
+            Kind::Network => "networks",
+            Kind::Advice => "advice",
+        }
+    }
+}
+
+fn default_priority() -> u16 {
+    50
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_falls_back_to_first_language() {
+        let t: Text = serde_json::from_str(r#"{"nl":"hallo","en":"hello"}"#).unwrap();
+        assert_eq!(t.get("en"), "hello");
+        assert_eq!(t.get("de"), "hallo");
+        assert!(t.has("nl") && !t.has("de"));
+    }
+
+    #[test]
+    fn addition_defaults_priority() {
+        let a: Addition = serde_json::from_str(r#"{"kind":"partner","id":"lse"}"#).unwrap();
+        assert_eq!((a.kind, a.priority), (Kind::Partner, 50));
+    }
+
+    #[test]
+    fn unknown_node_field_is_refused() {
+        let err = serde_json::from_str::<Node>(r#"{"id":"a","nxt":"b"}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `nxt`"), "{err}");
+    }
+}

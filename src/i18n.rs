@@ -1,0 +1,230 @@
+//! Which language to speak, and the user-interface strings in each language.
+//!
+//! Content (labels, advice, partner descriptions) lives in the rule graph. The strings here are
+//! the tool's own words: headings, prompts, hints. Every message is a variant of [`Ui`] and every
+//! variant is matched for every [`Lang`], so the compiler refuses a missing translation.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A language wegwijs speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language code used in rule graphs (`nl`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a code such as `nl` or `EN`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Chooses the language: the flag, else `WEGWIJS_LANG`, else the locale variables
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`, first one set) starting with `nl`, else English.
+    ///
+    /// `var` reads an environment variable; tests pass a closure over a fixed map.
+    pub fn detect(flag: Option<Lang>, var: impl Fn(&str) -> Option<String>) -> Lang {
+        if let Some(lang) = flag {
+            return lang;
+        }
+        if let Some(lang) = var("WEGWIJS_LANG").as_deref().and_then(Lang::from_code) {
+            return lang;
+        }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(&var)
+            .find(|v| !v.is_empty());
+        match locale {
+            Some(l) if l.to_ascii_lowercase().starts_with("nl") => Lang::Nl,
+            _ => Lang::En,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A user-interface string. `Ui::X.get(lang)` gives it in that language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // each variant is its own text, shown in `get`
+pub enum Ui {
+    PlanTitle,
+    Role,
+    Concern,
+    AnswersHeading,
+    Assumed,
+    NotUsed,
+    ChangeWith,
+    Urgent,
+    NextSteps,
+    Partners,
+    Trainings,
+    Resources,
+    Networks,
+    Advice,
+    WhatTheyOffer,
+    WhyNow,
+    OfferedBy,
+    Website,
+    Phone,
+    Email,
+    Source,
+    Reviewed,
+    Unverified,
+    ReviewedLongAgo,
+    GraphFooter,
+    Because,
+    Sources,
+    Id,
+    Label,
+    Aliases,
+    Description,
+    Options,
+    AssumedWhenMissing,
+    SafetyQuestion,
+    Name,
+    Kind,
+}
+
+impl Ui {
+    /// The string in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use Lang::{En, Nl};
+        match (self, lang) {
+            (Ui::PlanTitle, Nl) => "Verwijsplan",
+            (Ui::PlanTitle, En) => "Referral plan",
+            (Ui::Role, Nl) => "Rol",
+            (Ui::Role, En) => "Role",
+            (Ui::Concern, Nl) => "Zorg",
+            (Ui::Concern, En) => "Concern",
+            (Ui::AnswersHeading, Nl) => "Antwoorden",
+            (Ui::AnswersHeading, En) => "Answers",
+            (Ui::Assumed, Nl) => "aangenomen",
+            (Ui::Assumed, En) => "assumed",
+            (Ui::NotUsed, Nl) => "Niet gebruikt op dit pad",
+            (Ui::NotUsed, En) => "Not used on this path",
+            (Ui::ChangeWith, Nl) => "Anders? Geef het antwoord mee met",
+            (Ui::ChangeWith, En) => "Different? Give the answer with",
+            (Ui::Urgent, Nl) => "Eerst: acuut",
+            (Ui::Urgent, En) => "First: urgent",
+            (Ui::NextSteps, Nl) => "Volgende stappen",
+            (Ui::NextSteps, En) => "Next steps",
+            (Ui::Partners, Nl) => "Partners om te benaderen",
+            (Ui::Partners, En) => "Partners to contact",
+            (Ui::Trainings, Nl) => "Trainingen en methodieken",
+            (Ui::Trainings, En) => "Trainings and methods",
+            (Ui::Resources, Nl) => "Informatie en hulpmiddelen",
+            (Ui::Resources, En) => "Resources",
+            (Ui::Networks, Nl) => "Netwerken om kennis te delen",
+            (Ui::Networks, En) => "Networks to share and learn",
+            (Ui::Advice, Nl) => "Algemeen advies",
+            (Ui::Advice, En) => "General advice",
+            (Ui::WhatTheyOffer, Nl) => "Aanbod",
+            (Ui::WhatTheyOffer, En) => "Offers",
+            (Ui::WhyNow, Nl) => "Waarom",
+            (Ui::WhyNow, En) => "Why",
+            (Ui::OfferedBy, Nl) => "Aangeboden door",
+            (Ui::OfferedBy, En) => "Offered by",
+            (Ui::Website, Nl) => "Website",
+            (Ui::Website, En) => "Website",
+            (Ui::Phone, Nl) => "Telefoon",
+            (Ui::Phone, En) => "Phone",
+            (Ui::Email, Nl) => "E-mail",
+            (Ui::Email, En) => "E-mail",
+            (Ui::Source, Nl) => "Bron",
+            (Ui::Source, En) => "Source",
+            (Ui::Reviewed, Nl) => "gecontroleerd",
+            (Ui::Reviewed, En) => "reviewed",
+            (Ui::Unverified, Nl) => "niet geverifieerd",
+            (Ui::Unverified, En) => "unverified",
+            (Ui::ReviewedLongAgo, Nl) => "controleer of dit nog klopt",
+            (Ui::ReviewedLongAgo, En) => "check that this is still correct",
+            (Ui::GraphFooter, Nl) => "Regelset",
+            (Ui::GraphFooter, En) => "Rule graph",
+            (Ui::Because, Nl) => "want",
+            (Ui::Because, En) => "because",
+            (Ui::Sources, Nl) => "Bronnen",
+            (Ui::Sources, En) => "Sources",
+            (Ui::Id, Nl) => "id",
+            (Ui::Id, En) => "id",
+            (Ui::Label, Nl) => "naam",
+            (Ui::Label, En) => "label",
+            (Ui::Aliases, Nl) => "ook",
+            (Ui::Aliases, En) => "aliases",
+            (Ui::Description, Nl) => "omschrijving",
+            (Ui::Description, En) => "description",
+            (Ui::Options, Nl) => "opties",
+            (Ui::Options, En) => "options",
+            (Ui::AssumedWhenMissing, Nl) => "aangenomen zonder antwoord",
+            (Ui::AssumedWhenMissing, En) => "assumed when not given",
+            (Ui::SafetyQuestion, Nl) => "veiligheidsvraag, altijd eerst",
+            (Ui::SafetyQuestion, En) => "safety question, always first",
+            (Ui::Name, Nl) => "naam",
+            (Ui::Name, En) => "name",
+            (Ui::Kind, Nl) => "soort",
+            (Ui::Kind, En) => "kind",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn flag_wins_over_everything() {
+        let e = env(&[("WEGWIJS_LANG", "en"), ("LANG", "en_US.UTF-8")]);
+        assert_eq!(Lang::detect(Some(Lang::Nl), e), Lang::Nl);
+    }
+
+    #[test]
+    fn wegwijs_lang_wins_over_locale() {
+        let e = env(&[("WEGWIJS_LANG", "NL"), ("LANG", "en_US.UTF-8")]);
+        assert_eq!(Lang::detect(None, e), Lang::Nl);
+    }
+
+    #[test]
+    fn locale_order_is_lc_all_then_lc_messages_then_lang() {
+        let e = env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "nl_NL.UTF-8")]);
+        assert_eq!(Lang::detect(None, e), Lang::En);
+        let e = env(&[("LC_MESSAGES", "nl_BE"), ("LANG", "en_US")]);
+        assert_eq!(Lang::detect(None, e), Lang::Nl);
+        let e = env(&[("LC_ALL", ""), ("LANG", "nl_NL.UTF-8")]);
+        assert_eq!(Lang::detect(None, e), Lang::Nl);
+    }
+
+    #[test]
+    fn english_by_default_and_for_unknown_wegwijs_lang() {
+        assert_eq!(Lang::detect(None, env(&[])), Lang::En);
+        assert_eq!(Lang::detect(None, env(&[("WEGWIJS_LANG", "de")])), Lang::En);
+    }
+}

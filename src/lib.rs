@@ -1,0 +1,25 @@
+//! wegwijs: tells Dutch frontline professionals whom to work with and what to do next when
+//! they meet social tensions, polarisation, radicalisation or troublesome youth groups.
+//!
+//! Data flows one way: a rule file is loaded into a [`graph::Graph`] (checked by [`check`]),
+//! a [`query::Query`] walks it in the [`engine`], the outcome becomes a [`plan::Plan`], and a
+//! renderer in [`render`] lays the plan out. [`cmd`] wires these to the command line defined in
+//! [`cli`]; only [`render`], [`check::report`] and [`cmd`] write, and only to writers they are
+//! given.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+pub mod engine;
+pub mod exit;
+pub mod graph;
+pub mod i18n;
+pub mod plan;
+pub mod query;
+pub mod render;
+pub mod suggest;

@@ -1,0 +1,484 @@
+//! A referral plan: everything a renderer shows, in one language, independent of format.
+//!
+//! [`Plan::build`] turns an engine [`Outcome`] into texts. Renderers (text, Markdown, JSON) only
+//! lay a plan out; none of them decides what is in it. The JSON form of this type is a public
+//! contract (`schema_version`), documented in the README.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::engine::Outcome;
+use crate::graph::index::{Ask, catalog};
+use crate::graph::keyed::KeyedStrings;
+use crate::graph::model::{Contact, Entry};
+use crate::graph::{Graph, Kind};
+use crate::i18n::Lang;
+
+/// Version of the plan's JSON form. See the README for what may change without a bump.
+pub const PLAN_SCHEMA_VERSION: u32 = 1;
+
+/// Entries reviewed longer ago than this are flagged in plans by default.
+pub const DEFAULT_MAX_AGE_DAYS: i64 = 365;
+
+/// A referral plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// Version of this JSON form.
+    pub schema_version: u32,
+    /// The rule graph the plan came from.
+    pub graph: GraphInfo,
+    /// The language of every text in the plan.
+    pub lang: String,
+    /// The role the plan is for.
+    pub role: Named,
+    /// The concern the plan is for.
+    pub concern: Named,
+    /// Answers given and used: question id to option id, in path order.
+    pub answers: KeyedStrings,
+    /// Answers assumed because none was given, in path order.
+    pub assumed: KeyedStrings,
+    /// Answers given for questions this path does not ask; they did not change the plan.
+    pub ignored: KeyedStrings,
+    /// The questions on the path with their answers, in order, for display.
+    pub asked: Vec<AskedQuestion>,
+    /// True when the plan opens with urgent steps (acute danger).
+    pub urgent: bool,
+    /// The acute-danger line every plan carries.
+    pub emergency: String,
+    /// Everything recommended, in plan order.
+    pub recommendations: Vec<Recommendation>,
+    /// The sources cited by the recommendations.
+    pub sources: Vec<SourceRef>,
+    /// With `--explain`: every node visited, what was asked there and what it added.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Vec<TraceStep>>,
+}
+
+/// Identity and age of a rule graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphInfo {
+    /// Graph id.
+    pub id: String,
+    /// Content version.
+    pub version: String,
+    /// When the graph was last reviewed.
+    pub reviewed: Date,
+    /// Title in the plan's language.
+    pub title: String,
+}
+
+/// An id with its label in the plan's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Named {
+    /// Stable id.
+    pub id: String,
+    /// Label in the plan's language.
+    pub label: String,
+}
+
+/// A question on the path and its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AskedQuestion {
+    /// Question id (`role` and `concern` included when the path branches on them).
+    pub question: String,
+    /// The question's text.
+    pub text: String,
+    /// Option id.
+    pub answer: String,
+    /// Option label.
+    pub label: String,
+    /// True when the answer was assumed.
+    pub assumed: bool,
+}
+
+/// One recommendation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recommendation {
+    /// Its kind.
+    pub kind: Kind,
+    /// Stable id within its kind.
+    pub id: String,
+    /// Lower comes first.
+    pub priority: u16,
+    /// An urgent step: do this before anything else.
+    #[serde(skip_serializing_if = "is_false")]
+    pub urgent: bool,
+    /// For steps and advice the instruction; for other kinds the name.
+    pub text: String,
+    /// What a partner, training, resource or network offers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Why it fits this case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    /// The partner that offers it, or that a step is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Named>,
+    /// Contact details (of the entry, or of the step's partner).
+    #[serde(skip_serializing_if = "Contact::is_empty")]
+    pub contact: Contact,
+    /// Id of the source its facts come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// When its facts were last checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Date>,
+    /// True when the review date is older than the allowed age: check before relying on it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub review_due: bool,
+    /// False when a fact is marked unverified in the graph.
+    pub verified: bool,
+    /// What to check before relying on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<String>,
+    /// With `--explain`: the nodes that added it and the answers that led there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub because: Option<Vec<Reason>>,
+}
+
+/// Why a recommendation is in the plan: a node that added it, and the answer that led there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// The node that added it.
+    pub node: String,
+    /// The last answer taken before that node (`question=option`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+}
+
+/// A source cited by the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    /// Source id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Public address, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the source was dated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dated: Option<String>,
+}
+
+/// One node visited, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TraceStep {
+    /// Node id.
+    pub node: String,
+    /// The question asked there (`role`, `concern` or a question id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// The answer taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// True when that answer was assumed.
+    #[serde(skip_serializing_if = "is_false")]
+    pub assumed: bool,
+    /// What the node added, as `kind:id`.
+    pub added: Vec<String>,
+}
+
+/// How to build a plan.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanOptions {
+    /// The language of the texts.
+    pub lang: Lang,
+    /// Include the trace and the reasons.
+    pub explain: bool,
+    /// Today's date, to flag old review dates.
+    pub today: Date,
+    /// The allowed age of a review date, in days.
+    pub max_age_days: i64,
+}
+
+impl PlanOptions {
+    /// Plain options: no trace, today's date, the default maximum age.
+    pub fn new(lang: Lang) -> PlanOptions {
+        PlanOptions {
+            lang,
+            explain: false,
+            today: Date::today(),
+            max_age_days: DEFAULT_MAX_AGE_DAYS,
+        }
+    }
+}
+
+impl Plan {
+    /// Lays out an outcome as a plan in one language.
+    pub fn build(graph: &Graph, outcome: &Outcome, opts: &PlanOptions) -> Plan {
+        let rules = &graph.rules;
+        let lang = graph.content_lang(opts.lang.code());
+        let t = |text: &crate::graph::Text| text.get(lang).to_owned();
+        let role = &rules.roles[outcome.role as usize];
+        let concern = &rules.concerns[outcome.concern as usize];
+
+        let mut answers = KeyedStrings::default();
+        let mut assumed = KeyedStrings::default();
+        let mut asked = Vec::new();
+        for visit in &outcome.path {
+            let Some((ask, answer, was_assumed)) = visit.answer else {
+                continue;
+            };
+            let (question, text, option, label) = describe_answer(graph, ask, answer, lang);
+            if let Ask::Question(_) = ask {
+                let map = if was_assumed {
+                    &mut assumed
+                } else {
+                    &mut answers
+                };
+                map.insert(&question, &option);
+            }
+            asked.push(AskedQuestion {
+                question,
+                text,
+                answer: option,
+                label,
+                assumed: was_assumed,
+            });
+        }
+        let mut ignored = KeyedStrings::default();
+        for &(q, o) in &outcome.ignored {
+            let question = &rules.questions[q as usize];
+            ignored.insert(&question.id, &question.options[o as usize].id);
+        }
+
+        let mut cited: Vec<String> = Vec::new();
+        let recommendations = outcome
+            .items
+            .iter()
+            .map(|item| {
+                let mut rec = recommendation(graph, item.kind, item.entry, lang, opts);
+                rec.priority = item.priority;
+                rec.urgent = item.urgent;
+                // The first node that gives a reason for this case wins over the entry's own.
+                if let Some(why) = item.from.iter().find_map(|&(node, at)| {
+                    rules.nodes[node as usize].add[at as usize].why.as_ref()
+                }) {
+                    rec.why = Some(t(why));
+                }
+                if opts.explain {
+                    rec.because = Some(reasons(graph, outcome, &item.from));
+                }
+                if let Some(source) = &rec.source {
+                    if !cited.contains(source) {
+                        cited.push(source.clone());
+                    }
+                }
+                rec
+            })
+            .collect();
+        let sources = rules
+            .sources
+            .iter()
+            .filter(|s| cited.contains(&s.id))
+            .map(|s| SourceRef {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                url: s.url.clone(),
+                dated: s.dated.clone(),
+            })
+            .collect();
+
+        Plan {
+            schema_version: PLAN_SCHEMA_VERSION,
+            graph: GraphInfo {
+                id: rules.id.clone(),
+                version: rules.version.clone(),
+                reviewed: rules.reviewed,
+                title: t(&rules.title),
+            },
+            lang: lang.to_owned(),
+            role: Named {
+                id: role.id.clone(),
+                label: t(&role.label),
+            },
+            concern: Named {
+                id: concern.id.clone(),
+                label: t(&concern.label),
+            },
+            answers,
+            assumed,
+            ignored,
+            asked,
+            urgent: outcome.urgent(),
+            emergency: t(&rules.emergency),
+            recommendations,
+            sources,
+            trace: opts.explain.then(|| trace(graph, outcome)),
+        }
+    }
+
+    /// The recommendations of one kind, in plan order.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Recommendation> {
+        self.recommendations.iter().filter(move |r| r.kind == kind)
+    }
+}
+
+/// (question id, question text, option id, option label) for an answer on the path.
+fn describe_answer(
+    graph: &Graph,
+    ask: Ask,
+    answer: u32,
+    lang: &str,
+) -> (String, String, String, String) {
+    let rules = &graph.rules;
+    match ask {
+        Ask::Role => {
+            let r = &rules.roles[answer as usize];
+            (
+                "role".into(),
+                String::new(),
+                r.id.clone(),
+                r.label.get(lang).into(),
+            )
+        }
+        Ask::Concern => {
+            let c = &rules.concerns[answer as usize];
+            (
+                "concern".into(),
+                String::new(),
+                c.id.clone(),
+                c.label.get(lang).into(),
+            )
+        }
+        Ask::Question(q) => {
+            let q = &rules.questions[q as usize];
+            let o = &q.options[answer as usize];
+            (
+                q.id.clone(),
+                q.text.get(lang).into(),
+                o.id.clone(),
+                o.label.get(lang).into(),
+            )
+        }
+    }
+}
+
+fn recommendation(
+    graph: &Graph,
+    kind: Kind,
+    entry: u32,
+    lang: &str,
+    opts: &PlanOptions,
+) -> Recommendation {
+    let rules = &graph.rules;
+    let named_partner = |id: &str| {
+        let p = graph.index.entries(Kind::Partner).find(id)?;
+        let partner = &rules.partners[p as usize];
+        Some((
+            Named {
+                id: partner.id.clone(),
+                label: partner.name.get(lang).to_owned(),
+            },
+            partner,
+        ))
+    };
+    let mut rec = Recommendation {
+        kind,
+        id: String::new(),
+        priority: 0,
+        urgent: false,
+        text: String::new(),
+        summary: None,
+        why: None,
+        partner: None,
+        contact: Contact::default(),
+        source: None,
+        reviewed: None,
+        review_due: false,
+        verified: true,
+        caveat: None,
+        because: None,
+    };
+    match kind {
+        Kind::Step => {
+            let step = &rules.steps[entry as usize];
+            rec.id = step.id.clone();
+            rec.text = step.text.get(lang).to_owned();
+            // A step shows its partner's contact details, so it carries their caveat too.
+            if let Some((named, partner)) = step.partner.as_deref().and_then(named_partner) {
+                rec.partner = Some(named);
+                rec.contact = partner.contact.clone();
+                rec.verified = partner.verified;
+                rec.caveat = partner.caveat.as_ref().map(|c| c.get(lang).to_owned());
+            }
+        }
+        Kind::Advice => {
+            let advice = &rules.advice[entry as usize];
+            rec.id = advice.id.clone();
+            rec.text = advice.text.get(lang).to_owned();
+        }
+        _ => {
+            let e: &Entry = &catalog(rules, kind)[entry as usize];
+            rec.id = e.id.clone();
+            rec.text = e.name.get(lang).to_owned();
+            rec.summary = Some(e.summary.get(lang).to_owned());
+            rec.why = e.why.as_ref().map(|w| w.get(lang).to_owned());
+            if let Some(provider) = e.provider.as_deref() {
+                rec.partner = named_partner(provider).map(|(named, _)| named);
+            }
+            rec.contact = e.contact.clone();
+            rec.source = Some(e.source.clone());
+            rec.reviewed = Some(e.reviewed);
+            rec.review_due = e.reviewed.days_until(opts.today) > opts.max_age_days;
+            rec.verified = e.verified;
+            rec.caveat = e.caveat.as_ref().map(|c| c.get(lang).to_owned());
+        }
+    }
+    rec
+}
+
+fn reasons(graph: &Graph, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason> {
+    let mut out: Vec<Reason> = Vec::new();
+    for &(node, _) in from {
+        let position = outcome
+            .path
+            .iter()
+            .position(|v| v.node == node)
+            .unwrap_or(0);
+        let after = outcome.path[..position].iter().rev().find_map(|v| {
+            v.answer.map(|(ask, answer, _)| {
+                let (q, _, o, _) = describe_answer(graph, ask, answer, "");
+                format!("{q}={o}")
+            })
+        });
+        let node = graph.rules.nodes[node as usize].id.clone();
+        if !out.iter().any(|r| r.node == node) {
+            out.push(Reason { node, after });
+        }
+    }
+    out
+}
+
+fn trace(graph: &Graph, outcome: &Outcome) -> Vec<TraceStep> {
+    outcome
+        .path
+        .iter()
+        .map(|visit| {
+            let node = &graph.rules.nodes[visit.node as usize];
+            let (question, answer, assumed) = match visit.answer {
+                Some((ask, a, assumed)) => {
+                    let (q, _, o, _) = describe_answer(graph, ask, a, "");
+                    (Some(q), Some(o), assumed)
+                }
+                None => (None, None, false),
+            };
+            TraceStep {
+                node: node.id.clone(),
+                question,
+                answer,
+                assumed,
+                added: node
+                    .add
+                    .iter()
+                    .map(|a| format!("{}:{}", a.kind.as_str(), a.id))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}

@@ -1,0 +1,237 @@
+//! What a user asks: a role, a concern and answers to follow-up questions, resolved against a
+//! graph, with a "did you mean" for every id that does not exist.
+
+use std::fmt;
+
+use crate::graph::Graph;
+use crate::graph::index::Lookup;
+use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
+use crate::i18n::Lang;
+use crate::suggest::{nearest, or_list};
+
+/// A query as the user typed it: ids or aliases, not yet checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawQuery {
+    /// Role id or alias.
+    pub role: Option<String>,
+    /// Concern id or alias.
+    pub concern: Option<String>,
+    /// `(question, option)` pairs in the order given.
+    pub answers: Vec<(String, String)>,
+}
+
+impl RawQuery {
+    /// Adds a `question=option` answer as typed on the command line.
+    pub fn push_answer(&mut self, text: &str) -> Result<(), QueryError> {
+        match text.split_once('=') {
+            Some((q, o)) if !q.trim().is_empty() && !o.trim().is_empty() => {
+                self.answers
+                    .push((q.trim().to_owned(), o.trim().to_owned()));
+                Ok(())
+            }
+            _ => Err(QueryError::Malformed {
+                given: text.to_owned(),
+            }),
+        }
+    }
+}
+
+/// A query resolved against a graph: indexes only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// Index of the role, once known.
+    pub role: Option<u32>,
+    /// Index of the concern, once known.
+    pub concern: Option<u32>,
+    /// Per question (by index), the chosen option.
+    pub answers: Vec<Option<u32>>,
+}
+
+impl Query {
+    /// A query with nothing answered yet.
+    pub fn empty(graph: &Graph) -> Query {
+        Query {
+            role: None,
+            concern: None,
+            answers: vec![None; graph.rules.questions.len()],
+        }
+    }
+
+    /// Resolves every id in `raw`, failing on the first unknown one.
+    pub fn resolve(graph: &Graph, raw: &RawQuery) -> Result<Query, QueryError> {
+        let mut query = Query::empty(graph);
+        let ix = &graph.index;
+        if let Some(role) = &raw.role {
+            query.role = Some(find(&ix.roles, role, ASK_ROLE)?);
+        }
+        if let Some(concern) = &raw.concern {
+            query.concern = Some(find(&ix.concerns, concern, ASK_CONCERN)?);
+        }
+        for (q, o) in &raw.answers {
+            let qi = ix
+                .questions
+                .find(q)
+                .ok_or_else(|| QueryError::UnknownQuestion {
+                    given: q.clone(),
+                    nearest: nearest(q, ix.questions.keys()),
+                })?;
+            let question = &graph.rules.questions[qi as usize];
+            let oi = find(&ix.options[qi as usize], o, &question.id)?;
+            match query.answers[qi as usize] {
+                Some(prev) if prev != oi => {
+                    return Err(QueryError::Conflicting {
+                        question: question.id.clone(),
+                        first: question.options[prev as usize].id.clone(),
+                        second: question.options[oi as usize].id.clone(),
+                    });
+                }
+                _ => query.answers[qi as usize] = Some(oi),
+            }
+        }
+        Ok(query)
+    }
+}
+
+fn find(lookup: &Lookup, given: &str, what: &str) -> Result<u32, QueryError> {
+    lookup.find(given).ok_or_else(|| {
+        let mut valid: Vec<String> = lookup.keys().map(str::to_owned).collect();
+        valid.sort();
+        QueryError::UnknownAnswer {
+            what: what.to_owned(),
+            given: given.to_owned(),
+            nearest: nearest(given, valid.iter().map(String::as_str)),
+            valid,
+        }
+    })
+}
+
+/// A query that names something the graph does not have. Callers map it to exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// An unknown role, concern or option of a question.
+    UnknownAnswer {
+        /// `role`, `concern` or the question id.
+        what: String,
+        /// The value as typed.
+        given: String,
+        /// The closest valid ids and aliases.
+        nearest: Vec<String>,
+        /// Every valid id and alias, sorted.
+        valid: Vec<String>,
+    },
+    /// A question id that does not exist.
+    UnknownQuestion {
+        /// The id as typed.
+        given: String,
+        /// The closest question ids.
+        nearest: Vec<String>,
+    },
+    /// An `--answer` without `=`.
+    Malformed {
+        /// The argument as typed.
+        given: String,
+    },
+    /// Two different answers to one question.
+    Conflicting {
+        /// The question.
+        question: String,
+        /// The first answer.
+        first: String,
+        /// The other answer.
+        second: String,
+    },
+    /// A role or concern is required but missing.
+    Missing {
+        /// `role` or `concern`.
+        what: &'static str,
+    },
+}
+
+impl QueryError {
+    /// The one-line message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let or = if nl { "of" } else { "or" };
+        match self {
+            QueryError::UnknownAnswer {
+                what,
+                given,
+                nearest,
+                valid,
+            } => {
+                let subject = match (what.as_str(), nl) {
+                    (ASK_ROLE, true) => "onbekende rol".to_owned(),
+                    (ASK_ROLE, false) => "unknown role".to_owned(),
+                    (ASK_CONCERN, true) => "onbekende zorg".to_owned(),
+                    (ASK_CONCERN, false) => "unknown concern".to_owned(),
+                    (q, true) => format!("onbekend antwoord op {q}:"),
+                    (q, false) => format!("unknown answer to {q}:"),
+                };
+                let hint = if !nearest.is_empty() {
+                    if nl {
+                        format!("bedoelde u {}?", or_list(nearest, or))
+                    } else {
+                        format!("did you mean {}?", or_list(nearest, or))
+                    }
+                } else if nl {
+                    format!("kies uit {}", or_list(valid, or))
+                } else {
+                    format!("choose {}", or_list(valid, or))
+                };
+                format!("{subject} `{given}`; {hint}")
+            }
+            QueryError::UnknownQuestion { given, nearest } => {
+                let hint = match (nearest.is_empty(), nl) {
+                    (false, true) => format!("; bedoelde u {}?", or_list(nearest, or)),
+                    (false, false) => format!("; did you mean {}?", or_list(nearest, or)),
+                    (true, true) => "; `wegwijs list questions` toont ze".to_owned(),
+                    (true, false) => "; `wegwijs list questions` shows them".to_owned(),
+                };
+                if nl {
+                    format!("onbekende vraag `{given}`{hint}")
+                } else {
+                    format!("unknown question `{given}`{hint}")
+                }
+            }
+            QueryError::Malformed { given } => {
+                if nl {
+                    format!(
+                        "`{given}` is geen antwoord; schrijf VRAAG=OPTIE, bijvoorbeeld acute-danger=no"
+                    )
+                } else {
+                    format!(
+                        "`{given}` is not an answer; write QUESTION=OPTION, e.g. acute-danger=no"
+                    )
+                }
+            }
+            QueryError::Conflicting {
+                question,
+                first,
+                second,
+            } => {
+                if nl {
+                    format!(
+                        "{question} kreeg twee antwoorden: `{first}` en `{second}`; geef er één"
+                    )
+                } else {
+                    format!("{question} was answered twice: `{first}` and `{second}`; give one")
+                }
+            }
+            QueryError::Missing { what } => {
+                if nl {
+                    format!("geef --{what} mee; `wegwijs list {what}s` toont de keuzes")
+                } else {
+                    format!("--{what} is required; `wegwijs list {what}s` shows the choices")
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for QueryError {}

@@ -1,0 +1,407 @@
+//! The plan as readable text for a terminal: sections, wrapped to the width, bold headings only
+//! when colour is on.
+
+use std::io::{self, Write};
+
+use super::{PlanRenderer, sanitize};
+use crate::graph::Kind;
+use crate::graph::model::Contact;
+use crate::i18n::{Lang, Ui};
+use crate::plan::{Plan, Recommendation};
+
+/// How text output looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextStyle {
+    /// Columns to wrap at.
+    pub width: usize,
+    /// Whether to use bold and colour (a terminal, and `NO_COLOR` unset).
+    pub color: bool,
+    /// The language of the tool's own words.
+    pub lang: Lang,
+}
+
+impl TextStyle {
+    /// The width when output is not a terminal, and the widest a terminal line gets.
+    pub const DEFAULT_WIDTH: usize = 80;
+    /// Lines wider than this are hard to read, however wide the terminal.
+    pub const MAX_WIDTH: usize = 100;
+
+    /// Plain style: 80 columns, no colour.
+    pub fn plain(lang: Lang) -> TextStyle {
+        TextStyle {
+            width: Self::DEFAULT_WIDTH,
+            color: false,
+            lang,
+        }
+    }
+
+    fn heading(&self, s: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+
+    fn alarm(&self, s: &str) -> String {
+        if self.color {
+            format!("\x1b[1;31m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+}
+
+/// The text renderer.
+#[derive(Debug, Clone, Copy)]
+pub struct Text(pub TextStyle);
+
+impl PlanRenderer for Text {
+    fn render(&self, plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
+        let style = &self.0;
+        let lang = style.lang;
+        let w = Wrapper {
+            width: style.width.max(30),
+        };
+        let title = format!(
+            "{}: {} · {}",
+            Ui::PlanTitle.get(lang),
+            plan.role.label,
+            plan.concern.label
+        );
+        writeln!(out, "{}", style.heading(&sanitize(&title)))?;
+        writeln!(out)?;
+        w.painted(out, &plan.emergency, "", "", |s| style.alarm(s))?;
+
+        let questions: Vec<_> = plan.asked.iter().filter(|a| !a.text.is_empty()).collect();
+        if !questions.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", style.heading(Ui::AnswersHeading.get(lang)))?;
+            for a in questions {
+                let mark = if a.assumed {
+                    format!(" ({})", Ui::Assumed.get(lang))
+                } else {
+                    String::new()
+                };
+                w.para(out, &format!("{} {}{mark}", a.text, a.label), "  ", "    ")?;
+            }
+        }
+        if !plan.ignored.is_empty() {
+            let list: Vec<String> = plan
+                .ignored
+                .iter()
+                .map(|(q, o)| format!("{q}={o}"))
+                .collect();
+            w.para(
+                out,
+                &format!("{}: {}", Ui::NotUsed.get(lang), list.join(", ")),
+                "  ",
+                "    ",
+            )?;
+        }
+
+        let urgent: Vec<&Recommendation> = plan.of_kind(Kind::Step).filter(|r| r.urgent).collect();
+        let steps: Vec<&Recommendation> = plan.of_kind(Kind::Step).filter(|r| !r.urgent).collect();
+        if !urgent.is_empty() {
+            section(
+                out,
+                style,
+                &style.alarm(&Ui::Urgent.get(lang).to_uppercase()),
+            )?;
+            numbered(out, &w, style, &urgent)?;
+        }
+        if !steps.is_empty() {
+            section(out, style, Ui::NextSteps.get(lang))?;
+            numbered(out, &w, style, &steps)?;
+        }
+        for (kind, heading) in [
+            (Kind::Partner, Ui::Partners),
+            (Kind::Training, Ui::Trainings),
+            (Kind::Resource, Ui::Resources),
+            (Kind::Network, Ui::Networks),
+        ] {
+            let recs: Vec<&Recommendation> = plan.of_kind(kind).collect();
+            if recs.is_empty() {
+                continue;
+            }
+            section(out, style, heading.get(lang))?;
+            for (i, r) in recs.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                entry(out, &w, style, r)?;
+            }
+        }
+        let advice: Vec<&Recommendation> = plan.of_kind(Kind::Advice).collect();
+        if !advice.is_empty() {
+            section(out, style, Ui::Advice.get(lang))?;
+            for r in advice {
+                w.para(out, &r.text, "  • ", "    ")?;
+                because(out, &w, style, r)?;
+            }
+        }
+
+        writeln!(out)?;
+        writeln!(out, "{}", "─".repeat(w.width.min(60)))?;
+        if !plan.assumed.is_empty() {
+            let list: Vec<String> = plan
+                .assumed
+                .iter()
+                .map(|(q, o)| format!("{q}={o}"))
+                .collect();
+            w.para(
+                out,
+                &format!(
+                    "{}: {}. {} --answer QUESTION=OPTION.",
+                    capitalize(Ui::Assumed.get(lang)),
+                    list.join(", "),
+                    Ui::ChangeWith.get(lang)
+                ),
+                "",
+                "",
+            )?;
+        }
+        w.para(
+            out,
+            &format!(
+                "{} {} {} · {} {}",
+                Ui::GraphFooter.get(lang),
+                plan.graph.id,
+                plan.graph.version,
+                Ui::Reviewed.get(lang),
+                plan.graph.reviewed
+            ),
+            "",
+            "",
+        )?;
+        if !plan.sources.is_empty() {
+            let list: Vec<String> = plan
+                .sources
+                .iter()
+                .map(|s| match &s.url {
+                    Some(url) => format!("{} ({url})", s.title),
+                    None => s.title.clone(),
+                })
+                .collect();
+            w.para(
+                out,
+                &format!("{}: {}", Ui::Sources.get(lang), list.join("; ")),
+                "",
+                "  ",
+            )?;
+        }
+        if let Some(trace) = &plan.trace {
+            writeln!(out)?;
+            writeln!(out, "{}", style.heading("Trace"))?;
+            for step in trace {
+                let asked = match (&step.question, &step.answer) {
+                    (Some(q), Some(a)) if step.assumed => {
+                        format!(" {q}={a} ({})", Ui::Assumed.get(lang))
+                    }
+                    (Some(q), Some(a)) => format!(" {q}={a}"),
+                    _ => String::new(),
+                };
+                let added = if step.added.is_empty() {
+                    String::new()
+                } else {
+                    format!(" + {}", step.added.join(", "))
+                };
+                w.para(out, &format!("{}{asked}{added}", step.node), "  ", "      ")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn section(out: &mut dyn Write, style: &TextStyle, heading: &str) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}", style.heading(&sanitize(heading)))
+}
+
+fn numbered(
+    out: &mut dyn Write,
+    w: &Wrapper,
+    style: &TextStyle,
+    recs: &[&Recommendation],
+) -> io::Result<()> {
+    for (i, r) in recs.iter().enumerate() {
+        let first = format!("  {}. ", i + 1);
+        let rest = " ".repeat(first.chars().count());
+        w.para(out, &r.text, &first, &rest)?;
+        if let Some(why) = &r.why {
+            w.para(out, why, &rest, &rest)?;
+        }
+        contact(out, w, style, &r.contact, &rest)?;
+        unverified(out, w, style, r, &rest)?;
+        because(out, w, style, r)?;
+    }
+    Ok(())
+}
+
+fn entry(
+    out: &mut dyn Write,
+    w: &Wrapper,
+    style: &TextStyle,
+    r: &Recommendation,
+) -> io::Result<()> {
+    let lang = style.lang;
+    w.painted(out, &r.text, "  • ", "    ", |s| style.heading(s))?;
+    if let Some(p) = &r.partner {
+        w.para(
+            out,
+            &format!("{}: {}", Ui::OfferedBy.get(lang), p.label),
+            "    ",
+            "    ",
+        )?;
+    }
+    if let Some(summary) = &r.summary {
+        w.para(
+            out,
+            &format!("{}: {summary}", Ui::WhatTheyOffer.get(lang)),
+            "    ",
+            "    ",
+        )?;
+    }
+    if let Some(why) = &r.why {
+        w.para(
+            out,
+            &format!("{}: {why}", Ui::WhyNow.get(lang)),
+            "    ",
+            "    ",
+        )?;
+    }
+    contact(out, w, style, &r.contact, "    ")?;
+    let mut checked = Vec::new();
+    if let (Some(source), Some(reviewed)) = (&r.source, &r.reviewed) {
+        checked.push(format!(
+            "{}: {source} · {} {reviewed}",
+            Ui::Source.get(lang),
+            Ui::Reviewed.get(lang)
+        ));
+    }
+    if r.review_due {
+        checked.push(Ui::ReviewedLongAgo.get(lang).to_owned());
+    }
+    if !checked.is_empty() {
+        w.para(out, &checked.join(" · "), "    ", "    ")?;
+    }
+    unverified(out, w, style, r, "    ")?;
+    because(out, w, style, r)
+}
+
+fn unverified(
+    out: &mut dyn Write,
+    w: &Wrapper,
+    style: &TextStyle,
+    r: &Recommendation,
+    indent: &str,
+) -> io::Result<()> {
+    if r.verified {
+        return Ok(());
+    }
+    let caveat = r
+        .caveat
+        .as_deref()
+        .map(|c| format!(": {c}"))
+        .unwrap_or_default();
+    let text = format!("{}{caveat}", capitalize(Ui::Unverified.get(style.lang)));
+    w.painted(out, &text, indent, indent, |s| style.alarm(s))
+}
+
+fn contact(
+    out: &mut dyn Write,
+    w: &Wrapper,
+    style: &TextStyle,
+    c: &Contact,
+    indent: &str,
+) -> io::Result<()> {
+    let lang = style.lang;
+    let mut parts = Vec::new();
+    if let Some(site) = &c.website {
+        parts.push(format!("{}: {site}", Ui::Website.get(lang)));
+    }
+    if let Some(phone) = &c.phone {
+        parts.push(format!("{}: {phone}", Ui::Phone.get(lang)));
+    }
+    if let Some(email) = &c.email {
+        parts.push(format!("{}: {email}", Ui::Email.get(lang)));
+    }
+    if parts.is_empty() {
+        return Ok(());
+    }
+    w.para(out, &parts.join(" · "), indent, indent)
+}
+
+fn because(
+    out: &mut dyn Write,
+    w: &Wrapper,
+    style: &TextStyle,
+    r: &Recommendation,
+) -> io::Result<()> {
+    let Some(reasons) = &r.because else {
+        return Ok(());
+    };
+    let list: Vec<String> = reasons
+        .iter()
+        .map(|reason| match &reason.after {
+            Some(after) => format!("{} ({after})", reason.node),
+            None => reason.node.clone(),
+        })
+        .collect();
+    w.para(
+        out,
+        &format!("↳ {}: {}", Ui::Because.get(style.lang), list.join(", ")),
+        "      ",
+        "        ",
+    )
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Wraps paragraphs to a width with a first-line and a continuation indent.
+struct Wrapper {
+    width: usize,
+}
+
+impl Wrapper {
+    fn para(&self, out: &mut dyn Write, text: &str, first: &str, rest: &str) -> io::Result<()> {
+        self.painted(out, text, first, rest, str::to_owned)
+    }
+
+    /// Like [`Wrapper::para`], with `paint` applied to each line's text (not its indent), so
+    /// styles never leak into indentation and escapes in `text` are never mistaken for ours.
+    fn painted(
+        &self,
+        out: &mut dyn Write,
+        text: &str,
+        first: &str,
+        rest: &str,
+        paint: impl Fn(&str) -> String,
+    ) -> io::Result<()> {
+        let text = sanitize(text);
+        let mut line_no = 0;
+        for paragraph in text.split('\n') {
+            let opts = textwrap::Options::new(self.width)
+                .initial_indent(if line_no == 0 { first } else { rest })
+                .subsequent_indent(rest)
+                .break_words(false);
+            for line in textwrap::wrap(paragraph, opts) {
+                let indent = if line_no == 0 { first } else { rest };
+                let body = line.strip_prefix(indent).unwrap_or(&line).trim_end();
+                if body.is_empty() {
+                    writeln!(out)?;
+                } else {
+                    writeln!(out, "{indent}{}", paint(body))?;
+                }
+                line_no += 1;
+            }
+        }
+        Ok(())
+    }
+}
