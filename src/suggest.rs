@@ -24,8 +24,10 @@ where
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    // Only candidates about as good as the best: a clear typo gets one answer, not three.
+    let best = scored.first().map_or(0.0, |s| s.0);
     let mut out: Vec<String> = Vec::new();
-    for (_, c) in scored {
+    for (_, c) in scored.into_iter().filter(|s| s.0 >= best - 0.1) {
         if !out.iter().any(|o| o == c) {
             out.push(c.to_owned());
         }
@@ -55,6 +57,12 @@ mod tests {
         let c = ["youth-worker", "police-officer", "social-worker", "teacher"];
         assert_eq!(nearest("youth-wroker", c)[0], "youth-worker");
         assert_eq!(nearest("techer", c), ["teacher"]);
+    }
+
+    #[test]
+    fn a_clear_typo_gets_one_answer() {
+        let c = ["youth-worker", "youth", "youth-care", "social-worker"];
+        assert_eq!(nearest("youth-wroker", c), ["youth-worker"]);
     }
 
     #[test]

@@ -152,10 +152,11 @@ fn write_text(out: &mut dyn Write, items: &[Item], config: &Config) -> std::io::
             " ".repeat(indent),
             w = id_width - indent.min(id_width)
         );
-        let hang = " ".repeat(id_width + 2 + indent.min(2));
+        let hang = " ".repeat(id_width + 2);
         let opts = textwrap::Options::new(width.max(40))
             .initial_indent(&lead)
-            .subsequent_indent(&hang);
+            .subsequent_indent(&hang)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for l in textwrap::wrap(&sanitize(text), opts) {
             writeln!(out, "{}", l.trim_end())?;
         }

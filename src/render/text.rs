@@ -390,7 +390,8 @@ impl Wrapper {
             let opts = textwrap::Options::new(self.width)
                 .initial_indent(if line_no == 0 { first } else { rest })
                 .subsequent_indent(rest)
-                .break_words(false);
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
             for line in textwrap::wrap(paragraph, opts) {
                 let indent = if line_no == 0 { first } else { rest };
                 let body = line.strip_prefix(indent).unwrap_or(&line).trim_end();

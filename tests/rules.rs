@@ -1,0 +1,59 @@
+//! The shipped rule files: the built-in graph and the documented example are sound, and the
+//! documentation shows the example as it is.
+
+mod common;
+
+use common::wegwijs;
+
+#[test]
+fn the_built_in_graph_checks_clean_with_deny_warnings() {
+    wegwijs()
+        .args(["check", "--deny-warnings"])
+        .assert()
+        .success()
+        .stdout(predicates::str::ends_with(
+            "0 errors, 0 warnings, 4 notes (1 file)\n",
+        ));
+    wegwijs()
+        .args(["check", "--deny-warnings", "rules/default.json"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_minimal_example_checks_clean() {
+    wegwijs()
+        .args(["check", "--deny-warnings", "examples/minimal-rules.json"])
+        .assert()
+        .success()
+        .stdout("0 errors, 0 warnings, 0 notes (1 file)\n");
+}
+
+#[test]
+fn format_doc_shows_the_minimal_example_verbatim() {
+    let doc = std::fs::read_to_string("rules/FORMAT.md").unwrap();
+    let example = std::fs::read_to_string("examples/minimal-rules.json").unwrap();
+    let marker = "## A complete small example";
+    let section = &doc[doc.find(marker).expect("example section")..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let end = section[start..].find("```").unwrap() + start;
+    assert_eq!(&section[start..end], example);
+}
+
+#[test]
+fn every_diagnostic_code_is_documented() {
+    let doc = std::fs::read_to_string("rules/FORMAT.md").unwrap();
+    let source = std::fs::read_to_string("src/diagnostic.rs").unwrap();
+    let codes: Vec<&str> = source
+        .match_indices("=> \"")
+        .map(|(i, _)| &source[i + 4..i + 8])
+        .filter(|c| c.chars().skip(1).all(|ch| ch.is_ascii_digit()))
+        .collect();
+    assert!(codes.len() >= 25, "{codes:?}");
+    for code in codes {
+        assert!(
+            doc.contains(&format!("| {code} |")),
+            "{code} is not in rules/FORMAT.md"
+        );
+    }
+}
