@@ -46,7 +46,7 @@ pub struct GlobalArgs {
     #[arg(long, short, global = true)]
     pub verbose: bool,
     /// Take this date (YYYY-MM-DD) as today when judging review dates, for reproducible output.
-    #[arg(long, global = true, value_name = "DATE")]
+    #[arg(long, global = true, value_name = "DATE", env = "WEGWIJS_TODAY")]
     pub today: Option<Date>,
 }
 

@@ -23,3 +23,4 @@ pub mod plan;
 pub mod query;
 pub mod render;
 pub mod suggest;
+pub mod synth;

@@ -161,12 +161,12 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
         for (oi, o) in q.options.iter().enumerate() {
             let at = [Seg::Key("options".into()), Seg::Index(oi)];
             b.check_id_at("questions", qi, &at, "option", &o.id);
-            for key in std::iter::once(&o.id).chain(&o.aliases) {
+            for (k, key) in std::iter::once(&o.id).chain(&o.aliases).enumerate() {
                 if !options.insert(key, oi as u32) {
                     b.push(
                         "questions",
                         qi,
-                        &at,
+                        &id_or_alias(&at, k),
                         Problem::DuplicateId {
                             kind: "option",
                             id: key.clone(),
@@ -198,13 +198,13 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                 );
             }
         }
-        for key in std::iter::once(&q.id).chain(&q.aliases) {
+        for (k, key) in std::iter::once(&q.id).chain(&q.aliases).enumerate() {
             let reserved = key == ASK_ROLE || key == ASK_CONCERN;
             if reserved || !index.questions.insert(key, qi as u32) {
                 b.push(
                     "questions",
                     qi,
-                    &[],
+                    &id_or_alias(&[], k),
                     Problem::DuplicateId {
                         kind: "question",
                         id: key.clone(),
@@ -221,18 +221,13 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
         index.safety = Some(one as u32);
     }
 
-    let sources: HashMap<&str, usize> = rules
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let mut sources: HashMap<&str, usize> = HashMap::new();
     for (i, s) in rules.sources.iter().enumerate() {
-        if sources.get(s.id.as_str()) != Some(&i) {
+        if sources.insert(s.id.as_str(), i).is_some() {
             b.push(
                 "sources",
                 i,
-                &[],
+                &[Seg::Key("id".into())],
                 Problem::DuplicateId {
                     kind: "source",
                     id: s.id.clone(),
@@ -255,7 +250,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                 b.push(
                     section,
                     i,
-                    &[],
+                    &[Seg::Key("id".into())],
                     Problem::DuplicateId {
                         kind: kind.as_str(),
                         id: (*id).to_owned(),
@@ -427,7 +422,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                         b.push(
                             "nodes",
                             i,
-                            &at[..1],
+                            &at,
                             Problem::UnknownAnswer {
                                 question: question.to_owned(),
                                 answer: answer.to_owned(),
@@ -502,6 +497,17 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
+/// The path of an entry's id (`k == 0`) or of its alias number `k - 1`, below `prefix`.
+fn id_or_alias(prefix: &[Seg], k: usize) -> Vec<Seg> {
+    let mut path = prefix.to_vec();
+    if k == 0 {
+        path.push(Seg::Key("id".into()));
+    } else {
+        path.extend([Seg::Key("aliases".into()), Seg::Index(k - 1)]);
+    }
+    path
+}
+
 struct Builder<'a> {
     origins: &'a Origins,
     diags: Vec<Diagnostic>,
@@ -546,11 +552,7 @@ impl Builder<'_> {
             self.check_id(section, i, kind, &c.id);
             for (k, key) in std::iter::once(&c.id).chain(&c.aliases).enumerate() {
                 if !lookup.insert(key, i as u32) {
-                    let rest = if k == 0 {
-                        vec![Seg::Key("id".into())]
-                    } else {
-                        vec![Seg::Key("aliases".into()), Seg::Index(k - 1)]
-                    };
+                    let rest = id_or_alias(&[], k);
                     self.push(
                         section,
                         i,

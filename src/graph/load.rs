@@ -14,7 +14,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::model::{
-    Advice, Choice, Entry, Node, Question, RuleGraph, SCHEMA_VERSION, Source, Step,
+    Addition, Advice, AnswerOption, Choice, Entry, Node, Question, RuleGraph, SCHEMA_VERSION,
+    Source, Step,
 };
 use super::path::{JsonPath, LineIndex, Seg, locate};
 use crate::diagnostic::{Diagnostic, Problem, SourceId};
@@ -197,9 +198,8 @@ pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph, Vec<Diagnostic>>
             if all.iter().any(|d| d.code() == "E005" || d.code() == "E001") {
                 return Err(all);
             }
-            all.retain(|d| !(d.code() == first.code() && d.path == first.path));
             all.push(first);
-            Err(all)
+            Err(tidy(all))
         }
         Err(e) => Err(vec![syntax_problem(text, source, &e)]),
     }
@@ -217,6 +217,35 @@ fn syntax_problem(text: &str, source: SourceId, e: &serde_json::Error) -> Diagno
     );
     d.position = Some(lines.position(offset));
     d
+}
+
+/// Removes repeats, and a missing field that an unknown near-miss already explains: for
+/// `"emergncy"`, "unknown field `emergncy`, did you mean `emergency`?" says it all.
+fn tidy(mut all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: Vec<(&'static str, JsonPath)> = Vec::new();
+    all.retain(|d| {
+        let key = (d.code(), d.path.clone());
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+    let misspelt: Vec<(JsonPath, String)> = all
+        .iter()
+        .filter_map(|d| match &d.problem {
+            Problem::UnknownField { nearest, .. } => {
+                let parent = JsonPath(d.path.0[..d.path.0.len().saturating_sub(1)].to_vec());
+                nearest.first().map(|n| (parent, n.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    all.retain(|d| match &d.problem {
+        Problem::MissingField { field } => {
+            !misspelt.iter().any(|(p, f)| *p == d.path && f == field)
+        }
+        _ => true,
+    });
+    all
 }
 
 /// serde_json appends " at line L column C"; diagnostics carry the position separately.
@@ -278,7 +307,23 @@ fn structure_problems(text: &str, source: SourceId) -> Vec<Diagnostic> {
                     _ => element_error::<Entry>(item),
                 };
                 if let Some((path, e)) = err {
-                    out.push(data_problem(source, prefix, path, &e));
+                    out.push(data_problem(source, prefix.clone(), path, &e));
+                    // One error per element would hide a second mistake in a nested list.
+                    let nested = match list {
+                        "nodes" => Some(("add", element_error::<Addition> as Checker)),
+                        "questions" => Some(("options", element_error::<AnswerOption> as Checker)),
+                        _ => None,
+                    };
+                    if let Some((field, check)) = nested {
+                        if let Some(Value::Array(inner)) = item.get(field) {
+                            for (k, v) in inner.iter().enumerate() {
+                                if let Some((path, e)) = check(v) {
+                                    let at = prefix.clone().key(field).index(k);
+                                    out.push(data_problem(source, at, path, &e));
+                                }
+                            }
+                        }
+                    }
                 }
             }
             // Checked element by element above; the top-level pass only needs the shape.
@@ -316,6 +361,8 @@ fn structure_problems(text: &str, source: SourceId) -> Vec<Diagnostic> {
     }
     out
 }
+
+type Checker = fn(&Value) -> Option<(JsonPath, serde_json::Error)>;
 
 fn element_error<T: DeserializeOwned>(item: &Value) -> Option<(JsonPath, serde_json::Error)> {
     serde_path_to_error::deserialize::<_, T>(item)

@@ -20,7 +20,7 @@ pub fn wegwijs() -> Command {
     ] {
         cmd.env_remove(var);
     }
-    cmd.args(["--today", TODAY]);
+    cmd.env("WEGWIJS_TODAY", TODAY);
     cmd
 }
 
