@@ -74,6 +74,50 @@ Examples:
   wegwijs check my-rules.json --deny-warnings
   wegwijs check my-rules.json --format json")]
     Check(CheckArgs),
+    /// Answer many queries: JSON Lines on stdin, one JSON plan (or error) per line on stdout.
+    #[command(after_help = "\
+Each input line is an object: {\"role\": .., \"concern\": .., \"answers\": {..}, \"lang\": \"nl\"}.
+A line that gives no plan yields {\"line\": N, \"error\": {\"kind\": .., \"message\": ..}} and the run
+goes on; the exit code is 1 when any line failed.
+
+Examples:
+  wegwijs batch < examples/batch-queries.jsonl
+  echo '{\"role\":\"teacher\",\"concern\":\"polarisation\"}' | wegwijs batch | jq .recommendations")]
+    Batch,
+    /// Print the JSON Schema of the rule file, of a plan, or of the check report.
+    #[command(after_help = "\
+Examples:
+  wegwijs schema rules > rules.schema.json
+  wegwijs schema plan")]
+    Schema(SchemaArgs),
+    /// Print a shell completion script that offers the ids of the loaded graph.
+    #[command(after_help = "\
+Examples:
+  wegwijs completions bash > ~/.local/share/bash-completion/completions/wegwijs
+  wegwijs completions zsh > ~/.zfunc/_wegwijs
+  wegwijs --rules my-rules.json completions fish > ~/.config/fish/completions/wegwijs.fish")]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    #[command(after_help = "\
+Example:
+  wegwijs man > wegwijs.1 && man ./wegwijs.1")]
+    Man,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which document.
+    #[arg(value_enum)]
+    pub kind: crate::schema::SchemaKind,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `plan`.
@@ -88,6 +132,10 @@ pub struct PlanArgs {
     /// An answer to a follow-up question, as QUESTION=OPTION; repeat for more.
     #[arg(long = "answer", short, value_name = "QUESTION=OPTION")]
     pub answers: Vec<String>,
+    /// Read answers from a JSON object {"QUESTION": "OPTION", ...} (the shape of a plan's
+    /// `answers`); --answer adds to them.
+    #[arg(long = "answers", value_name = "FILE")]
+    pub answers_file: Option<PathBuf>,
     /// Say for every recommendation which node and answer put it in the plan.
     #[arg(long)]
     pub explain: bool,
@@ -154,4 +202,36 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DataFormat::Text)]
     pub format: DataFormat,
+}
+
+/// The command line with the ids of a loaded graph as the possible values of `--role`,
+/// `--concern` and `--answer`, for shell completions.
+pub fn command_with_ids(graph: &crate::graph::Graph, lang: &str) -> clap::Command {
+    use clap::CommandFactory;
+    use clap::builder::{PossibleValue, PossibleValuesParser};
+
+    let rules = &graph.rules;
+    let choices = |list: &[crate::graph::model::Choice]| {
+        PossibleValuesParser::new(list.iter().map(|c| {
+            PossibleValue::new(c.id.clone())
+                .help(c.label.get(lang).to_owned())
+                .aliases(c.aliases.iter().filter(|a| !a.contains(' ')).cloned())
+        }))
+    };
+    let answers = PossibleValuesParser::new(rules.questions.iter().flat_map(|q| {
+        q.options.iter().map(move |o| {
+            PossibleValue::new(format!("{}={}", q.id, o.id)).help(format!(
+                "{} {}",
+                q.text.get(lang),
+                o.label.get(lang)
+            ))
+        })
+    }));
+    let roles = choices(&rules.roles);
+    let concerns = choices(&rules.concerns);
+    Cli::command().mut_subcommand("plan", |plan| {
+        plan.mut_arg("role", |a| a.value_parser(roles))
+            .mut_arg("concern", |a| a.value_parser(concerns))
+            .mut_arg("answers", |a| a.value_parser(answers))
+    })
 }

@@ -5,6 +5,7 @@
 //! language only when the diagnostic is shown. Loading produces the structural ones; `check`
 //! the rest.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::graph::path::{JsonPath, Position};
@@ -12,7 +13,7 @@ use crate::i18n::Lang;
 use crate::suggest::or_list;
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The graph cannot be used.

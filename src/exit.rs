@@ -5,6 +5,7 @@
 use std::io;
 
 use crate::graph::ReadError;
+use crate::plan::PlanError;
 use crate::query::QueryError;
 
 /// What the process reports to its caller.
@@ -78,7 +79,9 @@ pub fn for_error(err: &anyhow::Error) -> ExitCode {
         if cause.is::<Cancelled>() {
             return ExitCode::Cancelled;
         }
-        if cause.is::<UsageError>() || cause.is::<QueryError>() || cause.is::<ReadError>() {
+        let query = matches!(cause.downcast_ref::<PlanError>(), Some(PlanError::Query(_)));
+        if query || cause.is::<UsageError>() || cause.is::<QueryError>() || cause.is::<ReadError>()
+        {
             return ExitCode::Usage;
         }
         if cause.is::<io::Error>() {

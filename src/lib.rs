@@ -9,6 +9,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -22,5 +23,6 @@ pub mod i18n;
 pub mod plan;
 pub mod query;
 pub mod render;
+pub mod schema;
 pub mod suggest;
 pub mod synth;

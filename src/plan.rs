@@ -4,15 +4,17 @@
 //! lay a plan out; none of them decides what is in it. The JSON form of this type is a public
 //! contract (`schema_version`), documented in the README.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::engine::Outcome;
+use crate::engine::{self, EngineError, Outcome};
 use crate::graph::index::{Ask, catalog};
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{Contact, Entry};
 use crate::graph::{Graph, Kind};
 use crate::i18n::Lang;
+use crate::query::{Query, QueryError, RawQuery};
 
 /// Version of the plan's JSON form. See the README for what may change without a bump.
 pub const PLAN_SCHEMA_VERSION: u32 = 1;
@@ -21,7 +23,7 @@ pub const PLAN_SCHEMA_VERSION: u32 = 1;
 pub const DEFAULT_MAX_AGE_DAYS: i64 = 365;
 
 /// A referral plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Plan {
     /// Version of this JSON form.
     pub schema_version: u32,
@@ -55,7 +57,7 @@ pub struct Plan {
 }
 
 /// Identity and age of a rule graph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct GraphInfo {
     /// Graph id.
     pub id: String,
@@ -68,7 +70,7 @@ pub struct GraphInfo {
 }
 
 /// An id with its label in the plan's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Named {
     /// Stable id.
     pub id: String,
@@ -77,7 +79,7 @@ pub struct Named {
 }
 
 /// A question on the path and its answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct AskedQuestion {
     /// Question id (`role` and `concern` included when the path branches on them).
     pub question: String,
@@ -92,7 +94,7 @@ pub struct AskedQuestion {
 }
 
 /// One recommendation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Recommendation {
     /// Its kind.
     pub kind: Kind,
@@ -137,7 +139,7 @@ pub struct Recommendation {
 }
 
 /// Why a recommendation is in the plan: a node that added it, and the answer that led there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Reason {
     /// The node that added it.
     pub node: String,
@@ -147,7 +149,7 @@ pub struct Reason {
 }
 
 /// A source cited by the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SourceRef {
     /// Source id.
     pub id: String,
@@ -162,7 +164,7 @@ pub struct SourceRef {
 }
 
 /// One node visited, for `--explain`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TraceStep {
     /// Node id.
     pub node: String,
@@ -202,6 +204,55 @@ impl PlanOptions {
             max_age_days: DEFAULT_MAX_AGE_DAYS,
         }
     }
+}
+
+/// Why no plan could be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    /// The query names something the graph lacks, or misses an answer: the caller's to fix.
+    Query(QueryError),
+    /// The graph itself is broken (only possible for a graph that did not pass `check`).
+    Graph(EngineError),
+}
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlanError::Query(e) => e.fmt(f),
+            PlanError::Graph(e) => e.fmt(f),
+        }
+    }
+}
+
+// Display already says everything the inner error says, so there is no `source`.
+impl std::error::Error for PlanError {}
+
+impl From<QueryError> for PlanError {
+    fn from(e: QueryError) -> PlanError {
+        PlanError::Query(e)
+    }
+}
+
+/// Resolves a query as typed, walks the graph and lays out the plan: the whole of one-shot use.
+pub fn plan_for(graph: &Graph, raw: &RawQuery, opts: &PlanOptions) -> Result<Plan, PlanError> {
+    if raw.role.is_none() {
+        return Err(QueryError::Missing { what: "role" }.into());
+    }
+    if raw.concern.is_none() {
+        return Err(QueryError::Missing { what: "concern" }.into());
+    }
+    let query = Query::resolve(graph, raw)?;
+    let outcome = engine::evaluate(graph, &query).map_err(|e| match e {
+        EngineError::Unanswered(Ask::Question(q)) => {
+            let q = &graph.rules.questions[q as usize];
+            PlanError::Query(QueryError::Unanswered {
+                question: q.id.clone(),
+                options: q.options.iter().map(|o| o.id.clone()).collect(),
+            })
+        }
+        other => PlanError::Graph(other),
+    })?;
+    Ok(Plan::build(graph, &outcome, opts))
 }
 
 impl Plan {

@@ -61,11 +61,15 @@ impl Query {
     pub fn resolve(graph: &Graph, raw: &RawQuery) -> Result<Query, QueryError> {
         let mut query = Query::empty(graph);
         let ix = &graph.index;
+        let ids = |list: &[crate::graph::model::Choice]| -> Vec<String> {
+            list.iter().map(|c| c.id.clone()).collect()
+        };
         if let Some(role) = &raw.role {
-            query.role = Some(find(&ix.roles, role, ASK_ROLE)?);
+            query.role = Some(find(&ix.roles, &ids(&graph.rules.roles), role, ASK_ROLE)?);
         }
         if let Some(concern) = &raw.concern {
-            query.concern = Some(find(&ix.concerns, concern, ASK_CONCERN)?);
+            let concerns = ids(&graph.rules.concerns);
+            query.concern = Some(find(&ix.concerns, &concerns, concern, ASK_CONCERN)?);
         }
         for (q, o) in &raw.answers {
             let qi = ix
@@ -76,7 +80,8 @@ impl Query {
                     nearest: nearest(q, ix.questions.keys()),
                 })?;
             let question = &graph.rules.questions[qi as usize];
-            let oi = find(&ix.options[qi as usize], o, &question.id)?;
+            let options: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
+            let oi = find(&ix.options[qi as usize], &options, o, &question.id)?;
             match query.answers[qi as usize] {
                 Some(prev) if prev != oi => {
                     return Err(QueryError::Conflicting {
@@ -92,15 +97,27 @@ impl Query {
     }
 }
 
-fn find(lookup: &Lookup, given: &str, what: &str) -> Result<u32, QueryError> {
+/// Finds `given` among the ids and aliases of `lookup`; `ids` are the canonical ids by index.
+fn find(lookup: &Lookup, ids: &[String], given: &str, what: &str) -> Result<u32, QueryError> {
     lookup.find(given).ok_or_else(|| {
-        let mut valid: Vec<String> = lookup.keys().map(str::to_owned).collect();
-        valid.sort();
+        let mut keys: Vec<&str> = lookup.keys().collect();
+        keys.sort_unstable();
+        // One suggestion per entry: `radicalisation`, not also its alias `radicalization`.
+        let mut seen: Vec<u32> = Vec::new();
+        let nearest = nearest(given, keys)
+            .into_iter()
+            .filter(|key| {
+                let index = lookup.find(key);
+                let fresh = index.is_some_and(|i| !seen.contains(&i));
+                seen.extend(index);
+                fresh
+            })
+            .collect();
         QueryError::UnknownAnswer {
             what: what.to_owned(),
             given: given.to_owned(),
-            nearest: nearest(given, valid.iter().map(String::as_str)),
-            valid,
+            nearest,
+            valid: ids.to_vec(),
         }
     })
 }
@@ -116,7 +133,7 @@ pub enum QueryError {
         given: String,
         /// The closest valid ids and aliases.
         nearest: Vec<String>,
-        /// Every valid id and alias, sorted.
+        /// Every valid id, in graph order.
         valid: Vec<String>,
     },
     /// A question id that does not exist.
@@ -144,6 +161,13 @@ pub enum QueryError {
     Missing {
         /// `role` or `concern`.
         what: &'static str,
+    },
+    /// The path reaches a question that has no answer and nothing to assume.
+    Unanswered {
+        /// The question.
+        question: String,
+        /// Its option ids.
+        options: Vec<String>,
     },
 }
 
@@ -215,6 +239,18 @@ impl QueryError {
                     )
                 } else {
                     format!("{question} was answered twice: `{first}` and `{second}`; give one")
+                }
+            }
+            QueryError::Unanswered { question, options } => {
+                let choices = options.join("|");
+                if nl {
+                    format!(
+                        "deze route heeft een antwoord op `{question}` nodig: --answer {question}={choices}"
+                    )
+                } else {
+                    format!(
+                        "this path needs an answer to `{question}`: --answer {question}={choices}"
+                    )
                 }
             }
             QueryError::Missing { what } => {

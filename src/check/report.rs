@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -10,7 +11,7 @@ use crate::i18n::Lang;
 use crate::render::sanitize;
 
 /// A diagnostic as it appears in JSON output.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct JsonDiagnostic {
     /// `error`, `warning` or `note`.
     pub severity: Severity,
@@ -35,7 +36,7 @@ pub struct JsonDiagnostic {
 }
 
 /// The whole JSON report of a check run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct JsonReport {
     /// The files checked.
     pub files: Vec<String>,

@@ -5,9 +5,11 @@
 //! [`ExitCode`] through [`crate::exit`], prints errors once (as JSON when the command was asked
 //! for JSON), and treats a closed stdout as a normal end.
 
+mod batch;
 mod check;
 mod list;
 mod plan;
+mod publish;
 
 use std::io::Write;
 
@@ -18,10 +20,13 @@ use crate::check::{CheckOptions, report};
 use crate::cli::{Cli, Command, DataFormat};
 use crate::config::{Config, Terminal};
 use crate::diagnostic::{Diagnostic, Severity, has_errors};
-use crate::exit::{self, ExitCode};
+use crate::exit::{self, ExitCode, UsageError};
+use crate::graph::keyed::KeyedStrings;
+use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::graph::{self, Graph, Sources};
 use crate::i18n::Lang;
-use crate::query::QueryError;
+use crate::plan::PlanError;
+use crate::query::{QueryError, RawQuery};
 use crate::render::Format;
 
 /// Where a command writes.
@@ -45,6 +50,10 @@ pub fn run(
         Some(Command::Plan(args)) => plan::run(&config, args, io),
         Some(Command::List(args)) => list::run(&config, args, io),
         Some(Command::Check(args)) => check::run(&config, args, io),
+        Some(Command::Batch) => batch::run(&config, io),
+        Some(Command::Schema(args)) => publish::schema(args, io),
+        Some(Command::Completions(args)) => publish::completions(&config, args, io),
+        Some(Command::Man) => publish::man(io),
         None => no_command(&config, io),
     };
     let result = result.and_then(|code| {
@@ -69,7 +78,8 @@ fn wants_json(command: Option<&Command>) -> bool {
         Some(Command::Plan(a)) => a.format == Format::Json,
         Some(Command::List(a)) => a.format == DataFormat::Json,
         Some(Command::Check(a)) => a.format == DataFormat::Json,
-        None => false,
+        Some(Command::Batch | Command::Schema(_)) => true,
+        Some(Command::Completions(_) | Command::Man) | None => false,
     }
 }
 
@@ -100,9 +110,12 @@ struct JsonErrorBody<'a> {
 
 /// The message of an error in the user's language (typed errors know both languages).
 fn message(err: &anyhow::Error, lang: Lang) -> String {
-    match err.downcast_ref::<QueryError>() {
-        Some(q) => q.message(lang),
-        None => format!("{err:#}"),
+    match (
+        err.downcast_ref::<QueryError>(),
+        err.downcast_ref::<PlanError>(),
+    ) {
+        (Some(q), _) | (_, Some(PlanError::Query(q))) => q.message(lang),
+        _ => format!("{err:#}"),
     }
 }
 
@@ -137,6 +150,24 @@ fn report_error(
         };
         writeln!(out, "{label}: {}", crate::render::sanitize(&text))
     }
+}
+
+/// Reads an answers file: a JSON object of question ids to option ids, in which `role` and
+/// `concern` may also be given.
+fn read_answers(path: &std::path::Path) -> anyhow::Result<RawQuery> {
+    let usage = |detail: String| UsageError(format!("answers file {}: {detail}", path.display()));
+    let text = std::fs::read_to_string(path).map_err(|e| usage(e.to_string()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let map: KeyedStrings = serde_json::from_str(text).map_err(|e| usage(e.to_string()))?;
+    let mut raw = RawQuery::default();
+    for (question, option) in map.iter() {
+        match question {
+            ASK_ROLE => raw.role = Some(option.to_owned()),
+            ASK_CONCERN => raw.concern = Some(option.to_owned()),
+            _ => raw.answers.push((question.to_owned(), option.to_owned())),
+        }
+    }
+    Ok(raw)
 }
 
 /// Loads the configured graph. User files get every check; the built-in graph is checked by

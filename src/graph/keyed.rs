@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -55,6 +56,19 @@ impl KeyedStrings {
             Some((_, v)) => *v = value.to_owned(),
             None => self.0.push((key.to_owned(), value.to_owned())),
         }
+    }
+}
+
+impl JsonSchema for KeyedStrings {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "KeyedStrings".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "additionalProperties": { "type": "string" }
+        })
     }
 }
 

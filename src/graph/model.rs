@@ -4,6 +4,7 @@
 //! deserialized here, strictly (`deny_unknown_fields`). They carry no derived data; indexes and
 //! resolved references live in [`super::Graph`].
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::keyed::KeyedStrings;
@@ -18,7 +19,7 @@ pub const ASK_ROLE: &str = "role";
 pub const ASK_CONCERN: &str = "concern";
 
 /// A whole rule-graph file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleGraph {
     /// Where editors find the JSON Schema of this file; ignored by wegwijs.
@@ -73,7 +74,7 @@ pub struct RuleGraph {
 }
 
 /// A text in every language of the graph, keyed by language code: `{"nl": "..", "en": ".."}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Text(pub KeyedStrings);
 
@@ -93,7 +94,7 @@ impl Text {
 }
 
 /// A publication or page the graph's facts come from.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Id that entries cite in their `source` field.
@@ -109,7 +110,7 @@ pub struct Source {
 }
 
 /// A role or a concern: something the user picks from a list.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable ASCII id, e.g. `youth-worker`.
@@ -124,7 +125,7 @@ pub struct Choice {
 }
 
 /// A follow-up question with a fixed set of options.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable ASCII id, used in `--answer ID=OPTION`.
@@ -148,7 +149,7 @@ pub struct Question {
 }
 
 /// One possible answer to a [`Question`].
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
     /// Stable ASCII id, e.g. `yes`.
@@ -167,7 +168,7 @@ pub struct AnswerOption {
 }
 
 /// A concrete action for the professional.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Stable ASCII id.
@@ -183,7 +184,7 @@ pub struct Step {
 }
 
 /// A piece of general advice.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     /// Stable ASCII id.
@@ -193,7 +194,7 @@ pub struct Advice {
 }
 
 /// A catalog entry: a partner organisation, a training or method, a resource, or a network.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Stable ASCII id.
@@ -224,7 +225,7 @@ pub struct Entry {
 }
 
 /// Public contact details of a catalog entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Web address (http or https).
@@ -249,7 +250,7 @@ impl Contact {
 ///
 /// Evaluation first applies `add`, then follows `then[answer]` (or `default`) when the node
 /// asks something, else `next`; a node with neither ends the walk.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// Stable id.
@@ -275,7 +276,7 @@ pub struct Node {
 }
 
 /// One recommendation a node adds to the plan.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Addition {
     /// Which catalog the id refers to.
@@ -291,7 +292,9 @@ pub struct Addition {
 }
 
 /// The kinds of recommendation a plan holds, in the order a plan shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A concrete action.

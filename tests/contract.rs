@@ -1,0 +1,440 @@
+//! The contract with programs: published schemas, JSON plans that match them, `batch`,
+//! completions, the man page and the scripts in `examples/`.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::process::Stdio;
+
+use common::{TODAY, json, wegwijs};
+use predicates::prelude::*;
+use serde_json::Value;
+use wegwijs::engine::{Walk, walk};
+use wegwijs::graph::index::Ask;
+use wegwijs::i18n::Lang;
+use wegwijs::plan::{Plan, PlanOptions};
+use wegwijs::query::Query;
+use wegwijs::schema::{SchemaKind, to_text};
+
+fn committed(kind: SchemaKind) -> Value {
+    let text = std::fs::read_to_string(format!("rules/schema/{}", kind.file_name())).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn validator(kind: SchemaKind) -> jsonschema::Validator {
+    jsonschema::validator_for(&committed(kind)).expect("the schema itself is valid")
+}
+
+fn assert_valid(v: &jsonschema::Validator, instance: &Value, what: &str) {
+    let errors: Vec<String> = v
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:?}");
+}
+
+#[test]
+fn committed_schemas_equal_the_generated_ones() {
+    for kind in SchemaKind::ALL {
+        let path = format!("rules/schema/{}", kind.file_name());
+        let on_disk = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            on_disk,
+            to_text(kind),
+            "{path} is stale: run `wegwijs schema ... > {path}`"
+        );
+        let name = format!("{kind:?}").to_lowercase();
+        wegwijs()
+            .args(["schema", &name])
+            .assert()
+            .success()
+            .stdout(on_disk);
+    }
+}
+
+#[test]
+fn the_default_graph_points_at_and_validates_against_the_rules_schema() {
+    let text = std::fs::read_to_string("rules/default.json").unwrap();
+    let graph: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(graph["$schema"], "schema/rules.schema.json");
+    assert!(
+        std::path::Path::new("rules")
+            .join(graph["$schema"].as_str().unwrap())
+            .exists()
+    );
+    assert_valid(&validator(SchemaKind::Rules), &graph, "rules/default.json");
+    let example: Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/minimal-rules.json").unwrap())
+            .unwrap();
+    assert_valid(
+        &validator(SchemaKind::Rules),
+        &example,
+        "examples/minimal-rules.json",
+    );
+}
+
+#[test]
+fn the_rules_schema_rejects_what_check_rejects_structurally() {
+    let v = validator(SchemaKind::Rules);
+    let mut graph: Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/minimal-rules.json").unwrap())
+            .unwrap();
+    graph["nodes"][0]["nxt"] = Value::from("plan");
+    assert!(!v.is_valid(&graph));
+    graph["nodes"][0].as_object_mut().unwrap().remove("nxt");
+    graph["nodes"][2]["add"][0]["kind"] = Value::from("partnr");
+    assert!(!v.is_valid(&graph));
+}
+
+/// Every answer path of every role and concern, found by walking the graph and branching on
+/// each option where the walk asks; in both languages, with and without the trace.
+fn every_plan() -> Vec<Value> {
+    let graph = wegwijs::graph::builtin();
+    let mut plans = Vec::new();
+    let mut stack: Vec<Query> = Vec::new();
+    for role in 0..graph.rules.roles.len() as u32 {
+        for concern in 0..graph.rules.concerns.len() as u32 {
+            let mut q = Query::empty(&graph);
+            q.role = Some(role);
+            q.concern = Some(concern);
+            stack.push(q);
+        }
+    }
+    while let Some(q) = stack.pop() {
+        match walk(&graph, &q, false).unwrap() {
+            Walk::Needs(Ask::Question(question)) => {
+                for option in 0..graph.rules.questions[question as usize].options.len() as u32 {
+                    let mut next = q.clone();
+                    next.answers[question as usize] = Some(option);
+                    stack.push(next);
+                }
+            }
+            Walk::Needs(other) => panic!("role and concern are set, yet the walk needs {other:?}"),
+            Walk::Done(outcome) => {
+                for (lang, explain) in [(Lang::En, false), (Lang::Nl, true)] {
+                    let opts = PlanOptions {
+                        explain,
+                        today: TODAY.parse().unwrap(),
+                        ..PlanOptions::new(lang)
+                    };
+                    plans.push(serde_json::to_value(Plan::build(&graph, &outcome, &opts)).unwrap());
+                }
+            }
+        }
+    }
+    plans
+}
+
+#[test]
+fn every_plan_of_the_default_graph_validates_against_the_plan_schema() {
+    let v = validator(SchemaKind::Plan);
+    let plans = every_plan();
+    assert!(plans.len() > 500, "{}", plans.len());
+    for plan in &plans {
+        assert_valid(
+            &v,
+            plan,
+            &format!("{} {}", plan["role"]["id"], plan["concern"]["id"]),
+        );
+    }
+    // And the binary's output is the same document.
+    let cli = json(&[
+        "plan",
+        "-r",
+        "teacher",
+        "-c",
+        "family-support",
+        "-a",
+        "home-safety=yes",
+        "--explain",
+    ]);
+    assert_valid(&v, &cli, "plan --format json --explain");
+}
+
+#[test]
+fn check_reports_validate_against_the_check_schema() {
+    let v = validator(SchemaKind::Check);
+    for entry in std::fs::read_dir("tests/fixtures/check").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let out = wegwijs()
+                .arg("check")
+                .arg(&path)
+                .args(["--format", "json"])
+                .output()
+                .unwrap();
+            let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_valid(&v, &report, &path.display().to_string());
+        }
+    }
+}
+
+#[test]
+fn batch_example_gives_its_expected_output() {
+    let input = std::fs::read("examples/batch-queries.jsonl").unwrap();
+    let expected = std::fs::read_to_string("examples/batch-queries.expected.jsonl").unwrap();
+    wegwijs()
+        .arg("batch")
+        .write_stdin(input)
+        .assert()
+        .code(1) // line 3 names an unknown concern
+        .stdout(expected.clone())
+        .stderr("");
+    let lines: Vec<Value> = expected
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[3]["recommendations"][0]["id"], "call-112");
+    let v = validator(SchemaKind::Plan);
+    for line in [&lines[0], &lines[1], &lines[3]] {
+        assert_valid(&v, line, "batch line");
+    }
+}
+
+/// Flat memory at 100k lines is measured by the benchmark (`cargo bench`); here a debug build
+/// checks order and completeness on 20k.
+#[test]
+fn batch_of_good_lines_succeeds_and_streams_in_order() {
+    let mut input = String::new();
+    let concerns = [
+        "radicalisation",
+        "polarisation",
+        "youth-groups",
+        "exit-support",
+    ];
+    for i in 0..20_000 {
+        input.push_str(&format!(
+            "{{\"role\":\"teacher\",\"concern\":\"{}\"}}\n",
+            concerns[i % 4]
+        ));
+    }
+    let out = wegwijs().arg("batch").write_stdin(input).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut count = 0;
+    for (i, line) in text.lines().enumerate() {
+        assert!(
+            line.contains(&format!("\"concern\":{{\"id\":\"{}\"", concerns[i % 4])),
+            "line {i}"
+        );
+        count += 1;
+    }
+    assert_eq!(count, 20_000);
+}
+
+/// A program that writes one query and waits for the answer must get it without closing stdin.
+#[test]
+fn batch_answers_each_line_as_it_arrives() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    for concern in ["polarisation", "exit-support"] {
+        writeln!(stdin, "{{\"role\":\"teacher\",\"concern\":\"{concern}\"}}").unwrap();
+        stdin.flush().unwrap();
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+        assert!(line.contains(concern), "{line}");
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn batch_stops_quietly_when_the_reader_leaves() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        for _ in 0..10_000 {
+            if stdin
+                .write_all(b"{\"role\":\"teacher\",\"concern\":\"polarisation\"}\n")
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+    writer.join().unwrap();
+}
+
+#[test]
+fn json_errors_go_to_stderr_as_one_object() {
+    let out = wegwijs()
+        .args([
+            "plan",
+            "-r",
+            "astronaut",
+            "-c",
+            "polarisation",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["error"]["kind"], "usage");
+    assert_eq!(v["error"]["exit_code"], 2);
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("unknown role `astronaut`")
+    );
+}
+
+#[test]
+fn completions_offer_the_ids_of_the_loaded_graph() {
+    // clap_complete's PowerShell script completes flags but not values.
+    let out = wegwijs()
+        .args(["completions", "powershell"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("--role"));
+    for shell in ["bash", "zsh", "fish"] {
+        let out = wegwijs().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for id in [
+            "youth-worker",
+            "radicalisation",
+            "acute-danger=yes",
+            "case-stage=multi-agency",
+        ] {
+            assert!(script.contains(id), "{shell} completions lack {id}");
+        }
+    }
+    let own = wegwijs()
+        .args([
+            "--rules",
+            "examples/minimal-rules.json",
+            "completions",
+            "bash",
+        ])
+        .output()
+        .unwrap();
+    let script = String::from_utf8(own.stdout).unwrap();
+    assert!(script.contains("youth-worker") && !script.contains("radicalisation"));
+}
+
+#[test]
+fn help_shows_examples_and_the_man_page_renders() {
+    wegwijs()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
+    for sub in ["plan", "list", "check", "batch", "schema", "completions"] {
+        wegwijs()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
+    }
+    wegwijs()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(".ie"))
+        .stdout(predicate::str::contains(".TH wegwijs 1"))
+        .stdout(predicate::str::contains("plan"));
+}
+
+#[test]
+fn answers_file_example_fills_answers() {
+    let plan = json(&[
+        "plan",
+        "-r",
+        "youth-worker",
+        "-c",
+        "radicalisation",
+        "--answers",
+        "examples/answers.json",
+    ]);
+    assert_eq!(plan["answers"]["case-stage"], "concrete");
+    assert_eq!(plan["answers"]["acute-danger"], "no");
+    assert!(plan["assumed"].as_object().unwrap().is_empty());
+    wegwijs()
+        .args([
+            "plan",
+            "-r",
+            "teacher",
+            "-c",
+            "radicalisation",
+            "--answers",
+            "examples/answers.json",
+            "-a",
+            "case-stage=signals",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("case-stage was answered twice"));
+    wegwijs()
+        .args([
+            "plan",
+            "-r",
+            "teacher",
+            "-c",
+            "radicalisation",
+            "--answers",
+            "missing.json",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("answers file missing.json"));
+}
+
+#[test]
+fn jq_pipeline_example_lists_partners() {
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["examples/partners.sh", "social-worker", "exit-support"])
+        .env("PATH", path)
+        .output()
+        .expect("sh runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        tsv.lines()
+            .any(|l| l.starts_with("Forsa, exit support of the LSE\t")),
+        "{tsv}"
+    );
+    assert!(tsv.contains("Landelijk Steunpunt Extremisme (LSE, national extremism support centre)\thttps://www.landelijksteunpuntextremisme.nl"), "{tsv}");
+}
