@@ -60,6 +60,18 @@ Examples:
   wegwijs plan --role wijkagent --concern jeugdgroepen --answer crime=yes --lang nl
   wegwijs plan --role teacher --concern exit-support --format markdown > plan.md")]
     Plan(PlanArgs),
+    /// Answer a few questions in the terminal and get the plan (what plain `wegwijs` does in a
+    /// terminal).
+    #[command(after_help = "\
+Acute danger is asked first, then your role and concern, then only what your situation needs.
+Every question after the first can go back; before the plan you can change any answer. The end
+shows the `wegwijs plan` command that gives the same plan. Esc or Ctrl-C stops (exit code 130).
+
+Examples:
+  wegwijs ask
+  wegwijs ask --lang nl --format markdown > plan.md
+  wegwijs ask --answers examples/answers.json --save-answers my-answers.json")]
+    Ask(AskArgs),
     /// List roles, concerns, questions or catalog entries, to discover what to type.
     #[command(after_help = "\
 Examples:
@@ -140,6 +152,23 @@ pub struct PlanArgs {
     #[arg(long)]
     pub explain: bool,
     /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Arguments of `ask`.
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// Start from the answers in this JSON object (questions already answered are skipped).
+    #[arg(long = "answers", value_name = "FILE")]
+    pub answers_file: Option<PathBuf>,
+    /// Write the answers given to this file as JSON (nothing is written without this).
+    #[arg(long, value_name = "FILE")]
+    pub save_answers: Option<PathBuf>,
+    /// Say for every recommendation which node and answer put it in the plan.
+    #[arg(long)]
+    pub explain: bool,
+    /// Output format of the plan.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }

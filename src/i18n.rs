@@ -104,6 +104,15 @@ pub enum Ui {
     SafetyQuestion,
     Name,
     Kind,
+    AskRole,
+    AskConcern,
+    Back,
+    ShowPlan,
+    Change,
+    ReviewTitle,
+    KeysHelp,
+    RepeatWith,
+    NeedsTerminal,
 }
 
 impl Ui {
@@ -183,6 +192,28 @@ impl Ui {
             (Ui::Name, En) => "name",
             (Ui::Kind, Nl) => "soort",
             (Ui::Kind, En) => "kind",
+            (Ui::AskRole, Nl) => "Wat is uw rol?",
+            (Ui::AskRole, En) => "What is your role?",
+            (Ui::AskConcern, Nl) => "Waar maakt u zich zorgen over, of waar zoekt u hulp bij?",
+            (Ui::AskConcern, En) => "What are you worried about, or looking for help with?",
+            (Ui::Back, Nl) => "← Terug naar de vorige vraag",
+            (Ui::Back, En) => "← Back to the previous question",
+            (Ui::ShowPlan, Nl) => "✓ Klopt, toon het plan",
+            (Ui::ShowPlan, En) => "✓ Correct, show the plan",
+            (Ui::Change, Nl) => "Wijzig",
+            (Ui::Change, En) => "Change",
+            (Ui::ReviewTitle, Nl) => "Uw antwoorden. Kloppen ze?",
+            (Ui::ReviewTitle, En) => "Your answers. Are they right?",
+            (Ui::KeysHelp, Nl) => "↑↓ kiezen · typ om te filteren · Enter bevestigen · Esc stoppen",
+            (Ui::KeysHelp, En) => "↑↓ move · type to filter · Enter to choose · Esc to stop",
+            (Ui::RepeatWith, Nl) => "Hetzelfde plan zonder vragen:",
+            (Ui::RepeatWith, En) => "The same plan without the questions:",
+            (Ui::NeedsTerminal, Nl) => {
+                "`wegwijs ask` heeft een terminal nodig; gebruik in scripts `wegwijs plan --role ROL --concern ZORG`, met `--answers BESTAND` voor vaste antwoorden"
+            }
+            (Ui::NeedsTerminal, En) => {
+                "`wegwijs ask` needs a terminal; in scripts use `wegwijs plan --role ROLE --concern CONCERN`, with `--answers FILE` for saved answers"
+            }
         }
     }
 }

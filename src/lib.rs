@@ -9,6 +9,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod ask;
 pub mod batch;
 pub mod check;
 pub mod cli;

@@ -5,6 +5,7 @@
 //! [`ExitCode`] through [`crate::exit`], prints errors once (as JSON when the command was asked
 //! for JSON), and treats a closed stdout as a normal end.
 
+mod ask;
 mod batch;
 mod check;
 mod list;
@@ -48,6 +49,7 @@ pub fn run(
     let json = wants_json(cli.command.as_ref());
     let result = match &cli.command {
         Some(Command::Plan(args)) => plan::run(&config, args, io),
+        Some(Command::Ask(args)) => ask::run(&config, args, io),
         Some(Command::List(args)) => list::run(&config, args, io),
         Some(Command::Check(args)) => check::run(&config, args, io),
         Some(Command::Batch) => batch::run(&config, io),
@@ -76,6 +78,7 @@ pub fn run(
 fn wants_json(command: Option<&Command>) -> bool {
     match command {
         Some(Command::Plan(a)) => a.format == Format::Json,
+        Some(Command::Ask(a)) => a.format == Format::Json,
         Some(Command::List(a)) => a.format == DataFormat::Json,
         Some(Command::Check(a)) => a.format == DataFormat::Json,
         Some(Command::Batch | Command::Schema(_)) => true,
@@ -84,6 +87,15 @@ fn wants_json(command: Option<&Command>) -> bool {
 }
 
 fn no_command(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
+    if config.terminal.stdin && config.terminal.stdout {
+        let args = crate::cli::AskArgs {
+            answers_file: None,
+            save_answers: None,
+            explain: false,
+            format: Format::Text,
+        };
+        return ask::run(config, &args, io);
+    }
     let text = match config.lang {
         Lang::Nl => {
             "wegwijs: geef een opdracht, bijvoorbeeld `wegwijs plan --role jongerenwerker --concern radicalisering`.\nMeer: `wegwijs --help`."

@@ -44,7 +44,7 @@ impl Lookup {
 }
 
 /// What a node branches on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ask {
     /// The user's role.
     Role,

@@ -1,0 +1,525 @@
+//! The questionnaire: walks the graph with the user, one question at a time, and ends with the
+//! answers that make a plan.
+//!
+//! The order is the graph's, with one rule on top: the acute-danger question (the start node's)
+//! comes first, then role and concern, then only the follow-up questions the chosen path needs.
+//! Going back, or changing an answer in the review, clears that answer and every answer given
+//! after it, and the path is walked again, so no stale answer survives a change of route.
+//!
+//! The loop talks to a [`Prompter`]: [`InquirePrompter`] in a terminal, [`scripted`] in tests.
+
+mod prompter;
+pub mod scripted;
+mod terminal;
+
+use std::collections::HashMap;
+
+pub use prompter::{Choice, Prompt, PromptError, PromptOption, Prompter, Review, SummaryRow};
+pub use terminal::InquirePrompter;
+
+use crate::engine::{EngineError, Outcome, Walk, walk};
+use crate::graph::Graph;
+use crate::graph::index::Ask;
+use crate::graph::model::{ASK_CONCERN, ASK_ROLE, Choice as Listed};
+use crate::i18n::{Lang, Ui};
+use crate::query::Query;
+
+/// A completed questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    /// Role, concern and the answers on the final path (nothing else).
+    pub query: Query,
+    /// The walk those answers give.
+    pub outcome: Outcome,
+}
+
+/// Runs the questionnaire. `prefill` holds answers given beforehand (`--answers FILE`); their
+/// questions are not asked, but can be changed in the review.
+pub fn run(
+    graph: &Graph,
+    prompter: &mut dyn Prompter,
+    prefill: Query,
+    lang: Lang,
+) -> Result<Finished, PromptError> {
+    let content = graph.content_lang(lang.code()).to_owned();
+    let mut query = prefill;
+    // The questions answered in this session, in the order they were asked.
+    let mut history: Vec<Ask> = Vec::new();
+    // Earlier answers, to put the cursor on when a question comes back.
+    let mut earlier: HashMap<Ask, u32> = HashMap::new();
+    let safety = graph.index.safety.map(Ask::Question);
+    loop {
+        let needed =
+            match walk(graph, &query, false) {
+                Ok(Walk::Done(outcome)) => {
+                    let rows = summary(graph, &query, &outcome, &content, lang);
+                    match prompter.review(&rows)? {
+                        Review::Confirm => return Ok(finish(graph, query, outcome)),
+                        Review::Change(k) => {
+                            let ask = rows.get(k).and_then(|r| ask_of(graph, &r.id)).ok_or_else(
+                                || PromptError::Failed(format!("no answer {k} to change")),
+                            )?;
+                            clear_from(&mut query, &mut history, &mut earlier, ask);
+                            continue;
+                        }
+                    }
+                }
+                Ok(Walk::Needs(ask)) => ask,
+                Err(EngineError::Unanswered(ask @ (Ask::Role | Ask::Concern))) => ask,
+                Err(e) => return Err(PromptError::Failed(e.to_string())),
+            };
+        // Acute danger first; otherwise who you are and what worries you before the details.
+        let next = if Some(needed) == safety {
+            needed
+        } else if query.role.is_none() {
+            Ask::Role
+        } else if query.concern.is_none() {
+            Ask::Concern
+        } else {
+            needed
+        };
+        let prompt = prompt_for(
+            graph,
+            next,
+            &content,
+            lang,
+            !history.is_empty(),
+            earlier.get(&next).copied(),
+        );
+        match prompter.choose(&prompt)? {
+            Choice::Pick(i) if i < prompt.options.len() => {
+                set(&mut query, next, Some(i as u32));
+                history.push(next);
+            }
+            Choice::Pick(i) => {
+                return Err(PromptError::Failed(format!("option {i} does not exist")));
+            }
+            Choice::Back => {
+                if let Some(previous) = history.last().copied() {
+                    clear_from(&mut query, &mut history, &mut earlier, previous);
+                }
+            }
+        }
+    }
+}
+
+/// Keeps only the answers the final path used, so saved answers and the one-shot command
+/// carry nothing stale.
+fn finish(graph: &Graph, mut query: Query, outcome: Outcome) -> Finished {
+    let on_path: Vec<u32> = outcome
+        .path
+        .iter()
+        .filter_map(|v| match v.answer {
+            Some((Ask::Question(q), _, _)) => Some(q),
+            _ => None,
+        })
+        .collect();
+    for (q, answer) in query.answers.iter_mut().enumerate() {
+        if !on_path.contains(&(q as u32)) {
+            *answer = None;
+        }
+    }
+    let outcome = match walk(graph, &query, false) {
+        Ok(Walk::Done(o)) => o,
+        _ => outcome,
+    };
+    Finished { query, outcome }
+}
+
+/// Clears `ask` and every answer given after it in this session.
+fn clear_from(
+    query: &mut Query,
+    history: &mut Vec<Ask>,
+    earlier: &mut HashMap<Ask, u32>,
+    ask: Ask,
+) {
+    let from = history
+        .iter()
+        .position(|a| *a == ask)
+        .unwrap_or(history.len());
+    for a in history.drain(from..).chain(std::iter::once(ask)) {
+        if let Some(value) = get(query, a) {
+            earlier.insert(a, value);
+        }
+        set(query, a, None);
+    }
+}
+
+fn get(query: &Query, ask: Ask) -> Option<u32> {
+    match ask {
+        Ask::Role => query.role,
+        Ask::Concern => query.concern,
+        Ask::Question(q) => query.answers[q as usize],
+    }
+}
+
+fn set(query: &mut Query, ask: Ask, value: Option<u32>) {
+    match ask {
+        Ask::Role => query.role = value,
+        Ask::Concern => query.concern = value,
+        Ask::Question(q) => query.answers[q as usize] = value,
+    }
+}
+
+fn ask_of(graph: &Graph, id: &str) -> Option<Ask> {
+    match id {
+        ASK_ROLE => Some(Ask::Role),
+        ASK_CONCERN => Some(Ask::Concern),
+        q => graph.index.questions.find(q).map(Ask::Question),
+    }
+}
+
+fn prompt_for(
+    graph: &Graph,
+    ask: Ask,
+    lang: &str,
+    ui: Lang,
+    can_go_back: bool,
+    earlier: Option<u32>,
+) -> Prompt {
+    let rules = &graph.rules;
+    let listed = |list: &[Listed]| -> Vec<PromptOption> {
+        list.iter()
+            .map(|c| PromptOption {
+                id: c.id.clone(),
+                label: c.label.get(lang).to_owned(),
+                help: Some(c.description.get(lang).to_owned()),
+                aliases: c.aliases.clone(),
+            })
+            .collect()
+    };
+    let (id, text, help, options) = match ask {
+        Ask::Role => (
+            ASK_ROLE.to_owned(),
+            Ui::AskRole.get(ui).to_owned(),
+            None,
+            listed(&rules.roles),
+        ),
+        Ask::Concern => (
+            ASK_CONCERN.to_owned(),
+            Ui::AskConcern.get(ui).to_owned(),
+            None,
+            listed(&rules.concerns),
+        ),
+        Ask::Question(q) => {
+            let q = &rules.questions[q as usize];
+            let options = q
+                .options
+                .iter()
+                .map(|o| PromptOption {
+                    id: o.id.clone(),
+                    label: o.label.get(lang).to_owned(),
+                    help: o.help.as_ref().map(|h| h.get(lang).to_owned()),
+                    aliases: o.aliases.clone(),
+                })
+                .collect();
+            (
+                q.id.clone(),
+                q.text.get(lang).to_owned(),
+                q.help.as_ref().map(|h| h.get(lang).to_owned()),
+                options,
+            )
+        }
+    };
+    Prompt {
+        id,
+        text,
+        help,
+        options,
+        can_go_back,
+        cursor: earlier.map_or(0, |e| e as usize),
+    }
+}
+
+/// One row per answer on the path: role and concern first, then the questions in path order.
+fn summary(
+    graph: &Graph,
+    query: &Query,
+    outcome: &Outcome,
+    lang: &str,
+    ui: Lang,
+) -> Vec<SummaryRow> {
+    let rules = &graph.rules;
+    let mut rows = Vec::new();
+    if let Some(r) = query.role {
+        rows.push(SummaryRow {
+            id: ASK_ROLE.into(),
+            question: Ui::Role.get(ui).into(),
+            answer: rules.roles[r as usize].label.get(lang).to_owned(),
+        });
+    }
+    if let Some(c) = query.concern {
+        rows.push(SummaryRow {
+            id: ASK_CONCERN.into(),
+            question: Ui::Concern.get(ui).into(),
+            answer: rules.concerns[c as usize].label.get(lang).to_owned(),
+        });
+    }
+    for visit in &outcome.path {
+        if let Some((Ask::Question(q), o, _)) = visit.answer {
+            let q = &rules.questions[q as usize];
+            rows.push(SummaryRow {
+                id: q.id.clone(),
+                question: q.text.get(lang).to_owned(),
+                answer: q.options[o as usize].label.get(lang).to_owned(),
+            });
+        }
+    }
+    rows
+}
+
+/// The `wegwijs plan` command line that gives the same plan without the questionnaire.
+pub fn one_shot_command(
+    graph: &Graph,
+    finished: &Finished,
+    lang: Lang,
+    rules: &[std::path::PathBuf],
+) -> String {
+    let mut words: Vec<String> = vec!["wegwijs".into()];
+    for file in rules {
+        words.push("--rules".into());
+        words.push(shell_word(&file.display().to_string()));
+    }
+    words.push("plan".into());
+    let r = &graph.rules;
+    if let Some(role) = finished.query.role {
+        words.extend(["--role".into(), shell_word(&r.roles[role as usize].id)]);
+    }
+    if let Some(concern) = finished.query.concern {
+        words.extend([
+            "--concern".into(),
+            shell_word(&r.concerns[concern as usize].id),
+        ]);
+    }
+    for visit in &finished.outcome.path {
+        if let Some((Ask::Question(q), o, _)) = visit.answer {
+            let q = &r.questions[q as usize];
+            words.extend([
+                "--answer".into(),
+                shell_word(&format!("{}={}", q.id, q.options[o as usize].id)),
+            ]);
+        }
+    }
+    words.extend(["--lang".into(), lang.code().into()]);
+    words.join(" ")
+}
+
+/// Quotes a word for POSIX shells when it holds anything but safe characters.
+fn shell_word(s: &str) -> String {
+    let safe = !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '=' | ':' | ',')
+        });
+    if safe {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scripted::{Script, ScriptedPrompter};
+    use super::*;
+    use crate::plan::{Plan, PlanOptions, plan_for};
+    use crate::query::RawQuery;
+
+    fn graph() -> Graph {
+        crate::graph::builtin()
+    }
+
+    fn ids(graph: &Graph, finished: &Finished) -> Vec<String> {
+        let opts = PlanOptions {
+            today: "2026-12-01".parse().unwrap(),
+            ..PlanOptions::new(Lang::En)
+        };
+        Plan::build(graph, &finished.outcome, &opts)
+            .recommendations
+            .iter()
+            .map(|r| format!("{}:{}", r.kind.as_str(), r.id))
+            .collect()
+    }
+
+    #[test]
+    fn acute_danger_first_then_role_concern_then_only_the_path_questions() {
+        let g = graph();
+        let mut p = ScriptedPrompter::new([
+            Script::Pick("no"),
+            Script::Pick("youth-worker"),
+            Script::Pick("radicalisation"),
+            Script::Pick("concrete"),
+            Script::Confirm,
+        ]);
+        let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
+        assert_eq!(p.asked(), ["acute-danger", "role", "concern", "case-stage"]);
+        assert!(!p.prompts[0].can_go_back);
+        assert!(p.prompts[1..].iter().all(|q| q.can_go_back));
+        assert!(ids(&g, &done).contains(&"partner:lse".to_owned()));
+    }
+
+    #[test]
+    fn back_clears_the_answer_and_a_new_route_asks_new_questions() {
+        let g = graph();
+        let mut p = ScriptedPrompter::new([
+            Script::Pick("no"),
+            Script::Pick("teacher"),
+            Script::Pick("radicalisation"),
+            Script::Back, // at case-stage: back to the concern
+            Script::Pick("family-support"),
+            Script::Pick("yes"), // home-safety
+            Script::Pick("no"),  // travel
+            Script::Confirm,
+        ]);
+        let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
+        assert_eq!(
+            p.asked(),
+            [
+                "acute-danger",
+                "role",
+                "concern",
+                "case-stage",
+                "concern",
+                "home-safety",
+                "travel"
+            ]
+        );
+        // The concern came back with the cursor on the earlier answer.
+        let radicalisation = g.index.concerns.find("radicalisation").unwrap() as usize;
+        assert_eq!(p.prompts[4].cursor, radicalisation);
+        let plan = ids(&g, &done);
+        assert_eq!(plan[0], "step:contact-veilig-thuis");
+        assert!(
+            !plan.contains(&"step:ask-designated-contact".to_owned()),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
+    fn changing_an_answer_in_the_review_clears_what_came_after_it() {
+        let g = graph();
+        let mut p = ScriptedPrompter::new([
+            Script::Pick("no"),
+            Script::Pick("teacher"),
+            Script::Pick("youth-groups"),
+            Script::Pick("yes"), // crime
+            Script::Change("acute-danger"),
+            Script::Pick("yes"),
+            Script::Pick("police-officer"),
+            Script::Pick("youth-groups"),
+            Script::Pick("no"),
+            Script::Confirm,
+        ]);
+        let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
+        assert_eq!(p.reviews.len(), 2);
+        assert_eq!(
+            p.reviews[0]
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>(),
+            ["role", "concern", "acute-danger", "crime"]
+        );
+        let plan = ids(&g, &done);
+        assert_eq!(plan[0], "step:call-112");
+        assert!(
+            !plan.contains(&"step:contact-police".to_owned()),
+            "crime=no now: {plan:?}"
+        );
+        assert_eq!(done.query.role, g.index.roles.find("police-officer"));
+    }
+
+    #[test]
+    fn prefilled_answers_are_not_asked_and_stale_ones_are_dropped() {
+        let g = graph();
+        let raw = RawQuery {
+            role: Some("teacher".into()),
+            concern: None,
+            answers: vec![
+                ("acute-danger".into(), "no".into()),
+                ("crime".into(), "yes".into()),
+            ],
+        };
+        let prefill = Query::resolve(&g, &raw).unwrap();
+        let mut p = ScriptedPrompter::new([Script::Pick("polarisation"), Script::Confirm]);
+        let done = run(&g, &mut p, prefill, Lang::En).unwrap();
+        assert_eq!(p.asked(), ["concern"]);
+        let crime = g.index.questions.find("crime").unwrap() as usize;
+        assert_eq!(
+            done.query.answers[crime], None,
+            "crime is not on the polarisation path"
+        );
+        assert!(done.outcome.ignored.is_empty());
+    }
+
+    #[test]
+    fn cancel_ends_without_a_plan() {
+        let g = graph();
+        let mut p = ScriptedPrompter::new([Script::Pick("no"), Script::Cancel]);
+        assert_eq!(
+            run(&g, &mut p, Query::empty(&g), Lang::En),
+            Err(PromptError::Cancelled)
+        );
+    }
+
+    #[test]
+    fn prompts_speak_the_chosen_language() {
+        let g = graph();
+        let mut p = ScriptedPrompter::new([Script::Cancel]);
+        let _ = run(&g, &mut p, Query::empty(&g), Lang::Nl);
+        assert_eq!(
+            p.prompts[0].text,
+            "Is iemand nu in acuut gevaar, of dreigt er geweld?"
+        );
+        assert_eq!(p.prompts[0].options[0].label, "Ja");
+    }
+
+    /// Answering every question with its assumed option gives exactly the one-shot plan.
+    #[test]
+    fn every_walk_reaches_the_same_plan_as_plan() {
+        let g = graph();
+        for role in &g.rules.roles {
+            for concern in &g.rules.concerns {
+                let mut p = ScriptedPrompter::answering(
+                    &g,
+                    &[("role", &role.id), ("concern", &concern.id)],
+                );
+                let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
+                let raw = RawQuery {
+                    role: Some(role.id.clone()),
+                    concern: Some(concern.id.clone()),
+                    answers: Vec::new(),
+                };
+                let opts = PlanOptions {
+                    today: "2026-12-01".parse().unwrap(),
+                    ..PlanOptions::new(Lang::En)
+                };
+                let one_shot = plan_for(&g, &raw, &opts).unwrap();
+                let mut asked = Plan::build(&g, &done.outcome, &opts);
+                // The questionnaire's answers were given, the one-shot ones assumed.
+                assert_eq!(
+                    asked.answers, one_shot.assumed,
+                    "{} {}",
+                    role.id, concern.id
+                );
+                asked.answers = one_shot.answers.clone();
+                asked.assumed = one_shot.assumed.clone();
+                for (a, o) in asked.asked.iter_mut().zip(&one_shot.asked) {
+                    a.assumed = o.assumed;
+                }
+                assert_eq!(asked, one_shot, "{} {}", role.id, concern.id);
+                // And the printed command gives that plan.
+                let command = one_shot_command(&g, &done, Lang::En, &[]);
+                assert!(command.starts_with(&format!(
+                    "wegwijs plan --role {} --concern {}",
+                    role.id, concern.id
+                )));
+            }
+        }
+    }
+
+    #[test]
+    fn one_shot_command_quotes_what_needs_quoting() {
+        assert_eq!(shell_word("acute-danger=no"), "acute-danger=no");
+        assert_eq!(shell_word("my rules.json"), "'my rules.json'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+    }
+}

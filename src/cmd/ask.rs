@@ -1,0 +1,107 @@
+//! `wegwijs ask`: the questionnaire in the terminal, then the plan and its one-shot command.
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use crate::ask::{self, InquirePrompter, PromptError};
+use crate::cli::AskArgs;
+use crate::config::Config;
+use crate::exit::{Cancelled, ExitCode, UsageError};
+use crate::graph::index::Ask;
+use crate::graph::keyed::KeyedStrings;
+use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
+use crate::i18n::Ui;
+use crate::plan::{Plan, PlanOptions};
+use crate::query::{Query, RawQuery};
+use crate::render::{Format, Json, Markdown, PlanRenderer, Text};
+
+use super::Io;
+
+pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
+    // inquire reads the keyboard from stdin and draws on stderr; without both it cannot work,
+    // and it must never sit waiting for input that will not come.
+    if !(config.terminal.stdin && config.terminal.stderr) {
+        return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
+    }
+    let json = args.format == Format::Json;
+    let Some(graph) = super::load_graph(config, io, json)? else {
+        return Ok(ExitCode::Problems);
+    };
+    let prefill = match &args.answers_file {
+        Some(path) => Query::resolve(&graph, &super::read_answers(path)?)?,
+        None => Query::resolve(&graph, &RawQuery::default())?,
+    };
+    let mut prompter = InquirePrompter {
+        lang: config.lang,
+        color: config.err_color,
+        width: terminal_size::terminal_size_of(std::io::stderr())
+            .map_or(80, |(w, _)| usize::from(w.0)),
+    };
+    let finished = match ask::run(&graph, &mut prompter, prefill, config.lang) {
+        Ok(f) => f,
+        Err(PromptError::Cancelled) => return Err(Cancelled.into()),
+        Err(PromptError::NotATerminal) => {
+            return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
+        }
+        Err(PromptError::Failed(why)) => anyhow::bail!("the questionnaire failed: {why}"),
+    };
+
+    let opts = PlanOptions {
+        explain: args.explain,
+        today: config.today,
+        ..PlanOptions::new(config.lang)
+    };
+    let plan = Plan::build(&graph, &finished.outcome, &opts);
+    let renderer: Box<dyn PlanRenderer> = match args.format {
+        Format::Text => Box::new(Text(config.style)),
+        Format::Markdown => Box::new(Markdown { lang: config.lang }),
+        Format::Json => Box::new(Json::default()),
+    };
+    renderer.render(&plan, io.out)?;
+    io.out.flush()?;
+    let command = ask::one_shot_command(&graph, &finished, config.lang, &config.selection.files);
+    let repeat = Ui::RepeatWith.get(config.lang);
+    match args.format {
+        // stdout holds exactly one JSON document; the command goes to stderr.
+        Format::Json => writeln!(io.err, "{repeat}\n  {command}")?,
+        Format::Markdown => writeln!(io.out, "\n{repeat}\n\n```sh\n{command}\n```")?,
+        Format::Text => writeln!(io.out, "\n{repeat}\n  {command}")?,
+    }
+    io.out.flush()?;
+
+    if let Some(path) = &args.save_answers {
+        save(&graph, &finished.query, &finished.outcome, path)
+            .with_context(|| format!("cannot write answers to {}", path.display()))?;
+    }
+    Ok(ExitCode::Success)
+}
+
+/// Writes role, concern and the answers on the path as one JSON object, the shape `--answers`
+/// reads.
+fn save(
+    graph: &crate::graph::Graph,
+    query: &Query,
+    outcome: &crate::engine::Outcome,
+    path: &std::path::Path,
+) -> std::io::Result<()> {
+    let rules = &graph.rules;
+    let mut map = KeyedStrings::default();
+    if let Some(r) = query.role {
+        map.insert(ASK_ROLE, &rules.roles[r as usize].id);
+    }
+    if let Some(c) = query.concern {
+        map.insert(ASK_CONCERN, &rules.concerns[c as usize].id);
+    }
+    for visit in &outcome.path {
+        if let Some((Ask::Question(q), o, _)) = visit.answer {
+            let q = &rules.questions[q as usize];
+            map.insert(&q.id, &q.options[o as usize].id);
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&map)?;
+    text.push('\n');
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}
