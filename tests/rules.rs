@@ -43,7 +43,7 @@ fn format_doc_shows_the_minimal_example_verbatim() {
 #[test]
 fn every_diagnostic_code_is_documented() {
     let doc = std::fs::read_to_string("rules/FORMAT.md").unwrap();
-    let source = std::fs::read_to_string("src/diagnostic.rs").unwrap();
+    let source = std::fs::read_to_string("src/diagnostic/mod.rs").unwrap();
     let codes: Vec<&str> = source
         .match_indices("=> \"")
         .map(|(i, _)| &source[i + 4..i + 8])
