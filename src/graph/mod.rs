@@ -1,4 +1,4 @@
-//! The rule graph: its file format ([`model`]), loading ([`load`]), paths into its files
+//! The rule graph: its file format ([`model`]), loading ([`mod@load`]), paths into its files
 //! ([`path`]) and the resolved index the engine walks ([`index`]).
 //!
 //! A [`Graph`] is the unit the rest of the program works with: the parsed rules, the index built
