@@ -67,6 +67,9 @@ pub struct GraphInfo {
     pub reviewed: Date,
     /// Title in the plan's language.
     pub title: String,
+    /// Overlays applied to the graph (local additions), in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub overlays: Vec<crate::graph::overlay::OverlayInfo>,
 }
 
 /// An id with its label in the plan's language.
@@ -338,6 +341,7 @@ impl Plan {
                 version: rules.version.clone(),
                 reviewed: rules.reviewed,
                 title: t(&rules.title),
+                overlays: rules.overlays.clone(),
             },
             lang: lang.to_owned(),
             role: Named {

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::check::report::JsonReport;
 use crate::graph::RuleGraph;
+use crate::graph::overlay::Overlay;
 use crate::plan::Plan;
 
 /// The documents wegwijs publishes a schema for.
@@ -20,11 +21,18 @@ pub enum SchemaKind {
     Plan,
     /// The report of `check --format json`.
     Check,
+    /// An overlay file (local additions to a graph).
+    Overlay,
 }
 
 impl SchemaKind {
     /// All kinds, in the order they are listed.
-    pub const ALL: [SchemaKind; 3] = [SchemaKind::Rules, SchemaKind::Plan, SchemaKind::Check];
+    pub const ALL: [SchemaKind; 4] = [
+        SchemaKind::Rules,
+        SchemaKind::Plan,
+        SchemaKind::Check,
+        SchemaKind::Overlay,
+    ];
 
     /// The file name of the committed copy, e.g. `rules.schema.json`.
     pub fn file_name(self) -> &'static str {
@@ -32,6 +40,7 @@ impl SchemaKind {
             SchemaKind::Rules => "rules.schema.json",
             SchemaKind::Plan => "plan.schema.json",
             SchemaKind::Check => "check.schema.json",
+            SchemaKind::Overlay => "overlay.schema.json",
         }
     }
 }
@@ -44,6 +53,7 @@ pub fn schema(kind: SchemaKind) -> Value {
         SchemaKind::Rules => root::<RuleGraph>(reading, "wegwijs rule graph (schema_version 1)"),
         SchemaKind::Plan => root::<Plan>(writing, "wegwijs referral plan (schema_version 1)"),
         SchemaKind::Check => root::<JsonReport>(writing, "wegwijs check report"),
+        SchemaKind::Overlay => root::<Overlay>(reading, "wegwijs overlay (schema_version 1)"),
     }
 }
 

@@ -278,6 +278,7 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph {
             .map(|i| entry(Kind::Network, i))
             .collect(),
         nodes,
+        overlays: Vec::new(),
     }
 }
 

@@ -5,25 +5,28 @@ use crate::cli::{CheckArgs, DataFormat};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::exit::ExitCode;
-use crate::graph::{self, Selection, Sources};
+use crate::graph::{self, Selection, Sources, overlay};
 
 use super::Io;
 
 pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
-    let files = if args.files.is_empty() {
-        config.selection.files.clone()
-    } else {
-        args.files.clone()
-    };
-    // Each file is a graph of its own; no file means the built-in graph.
-    let selections: Vec<Selection> = if files.is_empty() {
-        vec![Selection::default()]
-    } else {
-        files
-            .into_iter()
-            .map(|f| Selection { files: vec![f] })
-            .collect()
-    };
+    // Without FILE arguments, check exactly what every other command would load (--rules, or
+    // the built-in graph). With them, each graph file starts a graph of its own and the
+    // overlays after it apply to it; overlays before any graph apply to the built-in graph.
+    let mut selections: Vec<Selection> = Vec::new();
+    for file in &args.files {
+        let is_overlay = std::fs::read_to_string(file)
+            .is_ok_and(|text| overlay::kind_of(&text) == overlay::FileKind::Overlay);
+        match selections.last_mut() {
+            Some(group) if is_overlay => group.files.push(file.clone()),
+            _ => selections.push(Selection {
+                files: vec![file.clone()],
+            }),
+        }
+    }
+    if selections.is_empty() {
+        selections.push(config.selection.clone());
+    }
     let opts = CheckOptions {
         today: config.today,
         max_age_days: i64::from(args.max_age_days),

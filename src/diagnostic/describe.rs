@@ -288,6 +288,30 @@ impl Problem {
                 },
                 None,
             ),
+            Problem::OverlayBase { expected, found } => (
+                if nl {
+                    format!("deze aanvulling is geschreven voor `{expected}`, maar de basis is `{found}`")
+                } else {
+                    format!("this overlay was written for `{expected}`, but the base is `{found}`")
+                },
+                Some(if nl {
+                    "laad de juiste basis als eerste --rules-bestand, of pas `extends` aan".into()
+                } else {
+                    "load the right base as the first --rules file, or change `extends`".into()
+                }),
+            ),
+            Problem::NotAnOverlay => (
+                if nl {
+                    "alleen het eerste --rules-bestand mag een volledige regelset zijn; dit bestand is geen aanvulling".into()
+                } else {
+                    "only the first --rules file may be a whole graph; this file is not an overlay".into()
+                },
+                Some(if nl {
+                    "een aanvulling heeft een veld `\"overlay\": \"id\"`".into()
+                } else {
+                    "an overlay has a field `\"overlay\": \"id\"`".into()
+                }),
+            ),
             Problem::Unreachable { node } => (
                 if nl {
                     format!("knooppunt `{node}` is vanaf de start niet bereikbaar")

@@ -157,6 +157,15 @@ pub enum Problem {
         /// The list.
         what: &'static str,
     },
+    /// E022: an overlay written for another graph than the base it is applied to.
+    OverlayBase {
+        /// The graph id the overlay names in `extends`.
+        expected: String,
+        /// The base graph's id.
+        found: String,
+    },
+    /// E023: a whole graph where only an overlay may stand (any file after the first).
+    NotAnOverlay,
     /// W001: a node no path reaches.
     Unreachable {
         /// The node.
@@ -259,6 +268,8 @@ impl Problem {
             Problem::MissingTranslation { .. } => "E019",
             Problem::Safety { .. } => "E020",
             Problem::Empty { .. } => "E021",
+            Problem::OverlayBase { .. } => "E022",
+            Problem::NotAnOverlay => "E023",
             Problem::Unreachable { .. } => "W001",
             Problem::Unused { .. } => "W002",
             Problem::Stale { .. } => "W003",

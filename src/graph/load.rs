@@ -205,6 +205,22 @@ pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph, Vec<Diagnostic>>
     }
 }
 
+/// A diagnostic for any serde_json error at `path`, with the error's own position.
+pub(crate) fn problem_at(
+    text: &str,
+    source: SourceId,
+    path: JsonPath,
+    e: &serde_json::Error,
+) -> Diagnostic {
+    if !e.is_data() {
+        return syntax_problem(text, source, e);
+    }
+    let mut d = data_problem(source, JsonPath::root(), path, e);
+    let lines = LineIndex::new(text);
+    d.position = Some(lines.position(lines.offset_of_byte_column(e.line(), e.column())));
+    d
+}
+
 fn syntax_problem(text: &str, source: SourceId, e: &serde_json::Error) -> Diagnostic {
     let lines = LineIndex::new(text);
     let offset = lines.offset_of_byte_column(e.line(), e.column());
@@ -370,7 +386,7 @@ fn element_error<T: DeserializeOwned>(item: &Value) -> Option<(JsonPath, serde_j
         .map(|e| (convert_path(e.path()), e.into_inner()))
 }
 
-fn convert_path(path: &serde_path_to_error::Path) -> JsonPath {
+pub(crate) fn convert_path(path: &serde_path_to_error::Path) -> JsonPath {
     use serde_path_to_error::Segment;
     JsonPath(
         path.iter()
@@ -404,7 +420,7 @@ fn expected_names(msg: &str) -> Vec<String> {
 }
 
 /// Turns a serde data error into a typed problem at `prefix` + `path`.
-fn data_problem(
+pub(crate) fn data_problem(
     source: SourceId,
     prefix: JsonPath,
     path: JsonPath,

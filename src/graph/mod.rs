@@ -9,6 +9,7 @@ pub mod index;
 pub mod keyed;
 pub mod load;
 pub mod model;
+pub mod overlay;
 pub mod path;
 
 use std::collections::HashMap;
@@ -32,15 +33,27 @@ pub struct Origins {
     items: HashMap<(&'static str, usize), ItemOrigin>,
 }
 
-/// Where one item of a merged graph was defined, and which files changed which of its fields.
+/// Where one item of a merged graph was defined, and which files changed which of its values.
 #[derive(Debug, Clone)]
 pub struct ItemOrigin {
-    /// The file and index the item was first defined at.
+    /// The file the item was first defined in.
     pub source: SourceId,
     /// Its index in that file's list.
     pub index: usize,
-    /// Later files that set fields of the item: (field, file, index in that file's list).
-    pub fields: Vec<(String, SourceId, usize)>,
+    /// Values that later files set, latest last.
+    pub fields: Vec<FieldOrigin>,
+}
+
+/// A value inside an item that another file set: the item's path below `prefix` lives in
+/// `source` below `path`.
+#[derive(Debug, Clone)]
+pub struct FieldOrigin {
+    /// The value's path within the item, e.g. `contact.phone` or `add[3]`.
+    pub prefix: Vec<Seg>,
+    /// The file that set it.
+    pub source: SourceId,
+    /// Its path in that file.
+    pub path: JsonPath,
 }
 
 impl Origins {
@@ -62,27 +75,42 @@ impl Origins {
         self.items.get(&(section, index))
     }
 
-    /// The file and JSON path of `section[index]` followed by `rest`, in the file that wrote it.
+    /// The recorded origin of an item, created with `default` when there is none yet.
+    pub fn entry(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        default: impl FnOnce() -> ItemOrigin,
+    ) -> &mut ItemOrigin {
+        self.items.entry((section, index)).or_insert_with(default)
+    }
+
+    /// The file and JSON path of `section[index]` followed by `rest`, in the file that wrote it:
+    /// the latest file that set the value (or a value containing it), else the item's own file.
     pub fn path(&self, section: &'static str, index: usize, rest: &[Seg]) -> (SourceId, JsonPath) {
-        let (source, at) = match self.items.get(&(section, index)) {
-            None => (self.base, index),
-            Some(origin) => {
-                let field = match rest.first() {
-                    Some(Seg::Key(k)) => Some(k.as_str()),
-                    _ => None,
-                };
-                origin
-                    .fields
-                    .iter()
-                    .rev()
-                    .find(|(f, _, _)| Some(f.as_str()) == field)
-                    .map(|(_, s, i)| (*s, *i))
-                    .unwrap_or((origin.source, origin.index))
-            }
+        let Some(origin) = self.items.get(&(section, index)) else {
+            let mut path = JsonPath::item(section, index);
+            path.0.extend_from_slice(rest);
+            return (self.base, path);
         };
-        let mut path = JsonPath::item(section, at);
-        path.0.extend_from_slice(rest);
-        (source, path)
+        let set_by = origin
+            .fields
+            .iter()
+            .rev()
+            .filter(|f| rest.starts_with(&f.prefix))
+            .max_by_key(|f| f.prefix.len());
+        match set_by {
+            Some(f) => {
+                let mut path = f.path.clone();
+                path.0.extend_from_slice(&rest[f.prefix.len()..]);
+                (f.source, path)
+            }
+            None => {
+                let mut path = JsonPath::item(section, origin.index);
+                path.0.extend_from_slice(rest);
+                (origin.source, path)
+            }
+        }
     }
 }
 
@@ -137,31 +165,81 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads the selected rule files (or the built-in graph) into `sources` and indexes the
-/// result.
+/// Loads the selected rule files into `sources`, applies overlays, and indexes the result.
 ///
-/// Only a file that cannot be opened at all is an `Err`; everything wrong inside a file is a
-/// diagnostic in [`Loaded`].
+/// The first file is the base graph, unless it is an overlay: then the base is the built-in
+/// graph. Every later file must be an overlay. No file at all means the built-in graph. Only a
+/// file that cannot be opened is an `Err`; everything wrong inside a file is a diagnostic.
 pub fn load(selection: &Selection, sources: &mut Sources) -> Result<Loaded, ReadError> {
-    let (source, unreadable) = match selection.files.first() {
-        None => (sources.add_builtin(), None),
-        Some(path) => sources.read(path)?,
-    };
-    if let Some(d) = unreadable {
+    let mut ids = Vec::with_capacity(selection.files.len());
+    let mut diagnostics = Vec::new();
+    for path in &selection.files {
+        let (id, unreadable) = sources.read(path)?;
+        diagnostics.extend(unreadable);
+        ids.push(id);
+    }
+    if !diagnostics.is_empty() {
         return Ok(Loaded {
             graph: None,
-            diagnostics: vec![d],
+            diagnostics,
         });
     }
-    let parsed = load::parse(&sources.file(source).text, source);
-    let (graph, diagnostics) = match parsed {
-        Ok(rules) => {
-            let (graph, d) = Graph::new(rules, Origins::single(source));
-            (Some(graph), d)
+    // The base: the first file when it is a graph, else the built-in one.
+    let mut files = ids.iter().copied().peekable();
+    let base = match files.peek() {
+        Some(&first) => match load::parse(&sources.file(first).text, first) {
+            Ok(rules) => {
+                files.next();
+                Ok((rules, first))
+            }
+            Err(d) if overlay::kind_of(&sources.file(first).text) == overlay::FileKind::Graph => {
+                Err(d)
+            }
+            Err(_) => {
+                let builtin = sources.add_builtin();
+                load::parse(load::BUILTIN_TEXT, builtin).map(|r| (r, builtin))
+            }
+        },
+        None => {
+            let builtin = sources.add_builtin();
+            load::parse(load::BUILTIN_TEXT, builtin).map(|r| (r, builtin))
         }
-        Err(d) => (None, d),
     };
-    Ok(Loaded { graph, diagnostics })
+    let (mut rules, base) = match base {
+        Ok(b) => b,
+        Err(d) => {
+            return Ok(Loaded {
+                graph: None,
+                diagnostics: d,
+            });
+        }
+    };
+    let mut origins = Origins::single(base);
+    for id in files {
+        let text = &sources.file(id).text;
+        match overlay::parse(text, id) {
+            Ok(o) => overlay::apply(&mut rules, &mut origins, o, id, &mut diagnostics),
+            Err(_) if overlay::kind_of(text) == overlay::FileKind::Graph => {
+                diagnostics.push(Diagnostic::new(
+                    crate::diagnostic::Problem::NotAnOverlay,
+                    id,
+                    JsonPath::root(),
+                ));
+            }
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Ok(Loaded {
+            graph: None,
+            diagnostics,
+        });
+    }
+    let (graph, d) = Graph::new(rules, origins);
+    Ok(Loaded {
+        graph: Some(graph),
+        diagnostics: d,
+    })
 }
 
 /// The built-in graph, parsed and indexed.
@@ -187,7 +265,11 @@ mod tests {
             ItemOrigin {
                 source: 0,
                 index: 3,
-                fields: vec![("contact".into(), 1, 0)],
+                fields: vec![FieldOrigin {
+                    prefix: vec![Seg::Key("contact".into())],
+                    source: 1,
+                    path: JsonPath::item("partners", 0).key("contact"),
+                }],
             },
         );
         let contact = [Seg::Key("contact".into()), Seg::Key("phone".into())];

@@ -71,6 +71,10 @@ pub struct RuleGraph {
     pub networks: Vec<Entry>,
     /// The decision graph.
     pub nodes: Vec<Node>,
+    /// Overlays applied to this graph, in order (never read from a file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub overlays: Vec<super::overlay::OverlayInfo>,
 }
 
 /// A text in every language of the graph, keyed by language code: `{"nl": "..", "en": ".."}`.

@@ -97,15 +97,24 @@ impl PlanRenderer for Markdown {
                 .collect();
             writeln!(out, "{}: {}.\n", Ui::Assumed.get(lang), list.join(", "))?;
         }
-        writeln!(
-            out,
-            "_{} {} {} · {} {}_\n",
+        let mut footer = format!(
+            "{} {} {} · {} {}",
             Ui::GraphFooter.get(lang),
             esc(&plan.graph.id),
             esc(&plan.graph.version),
             Ui::Reviewed.get(lang),
             plan.graph.reviewed
-        )?;
+        );
+        for o in &plan.graph.overlays {
+            footer.push_str(&format!(
+                " + {} {} · {} {}",
+                esc(&o.id),
+                esc(&o.version),
+                Ui::Reviewed.get(lang),
+                o.reviewed
+            ));
+        }
+        writeln!(out, "_{footer}_\n")?;
         if !plan.sources.is_empty() {
             writeln!(out, "{}:\n", Ui::Sources.get(lang))?;
             for s in &plan.sources {

@@ -161,19 +161,25 @@ impl PlanRenderer for Text {
                 "",
             )?;
         }
-        w.para(
-            out,
-            &format!(
-                "{} {} {} · {} {}",
-                Ui::GraphFooter.get(lang),
-                plan.graph.id,
-                plan.graph.version,
+        let footer = format!(
+            "{} {} {} · {} {}",
+            Ui::GraphFooter.get(lang),
+            plan.graph.id,
+            plan.graph.version,
+            Ui::Reviewed.get(lang),
+            plan.graph.reviewed
+        );
+        w.para(out, &footer, "", "")?;
+        for o in &plan.graph.overlays {
+            let line = format!(
+                "+ {} {} · {} {}",
+                o.id,
+                o.version,
                 Ui::Reviewed.get(lang),
-                plan.graph.reviewed
-            ),
-            "",
-            "",
-        )?;
+                o.reviewed
+            );
+            w.para(out, &line, "  ", "    ")?;
+        }
         if !plan.sources.is_empty() {
             let list: Vec<String> = plan
                 .sources

@@ -1,0 +1,200 @@
+//! Overlays: a municipality's local additions on top of the built-in graph.
+
+mod common;
+
+use common::{ids, json, recs, stdout, wegwijs};
+use predicates::prelude::*;
+
+const VOORBEELD: &str = "examples/overlay-gemeente-voorbeeld.json";
+
+#[test]
+fn the_example_overlay_adds_its_local_partner_where_it_should_and_nowhere_else() {
+    for role in ids("roles") {
+        for concern in ids("concerns") {
+            let plan = json(&["--rules", VOORBEELD, "plan", "-r", &role, "-c", &concern]);
+            let r = recs(&plan);
+            let partner = r.contains(&"partner:jongerenwerk-voorbeeld".to_owned());
+            let network = r.contains(&"network:netwerk-radicalisering-voorbeeld".to_owned());
+            assert_eq!(
+                partner,
+                role == "youth-worker" || concern == "youth-groups",
+                "{role} {concern}: {r:?}"
+            );
+            assert_eq!(
+                network,
+                concern == "radicalisation" || concern == "polarisation",
+                "{role} {concern}: {r:?}"
+            );
+            // Everything the national graph recommends is still there.
+            let national = recs(&json(&["plan", "-r", &role, "-c", &concern]));
+            assert!(national.iter().all(|n| r.contains(n)), "{role} {concern}");
+        }
+    }
+}
+
+#[test]
+fn a_patch_changes_only_the_fields_it_names() {
+    let plan = json(&[
+        "--rules",
+        VOORBEELD,
+        "plan",
+        "-r",
+        "municipal-officer",
+        "-c",
+        "radicalisation",
+        "-a",
+        "case-stage=multi-agency",
+    ]);
+    let zvh = plan["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "zvh")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        zvh["text"],
+        "Zorg- en Veiligheidshuis, Voorbeeld region (fictional)"
+    );
+    assert_eq!(zvh["verified"], false);
+    assert_eq!(
+        zvh["caveat"],
+        "Fictional example: this local procedure does not exist."
+    );
+    // Not in the patch: kept from the national graph.
+    assert_eq!(
+        zvh["contact"]["website"],
+        "https://www.zorgenveiligheidshuizen.nl"
+    );
+    assert!(
+        zvh["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Regional partnership")
+    );
+    assert_eq!(zvh["reviewed"], "2026-11-29");
+}
+
+#[test]
+fn plans_name_the_overlay_in_their_footer() {
+    let plan = json(&[
+        "--rules",
+        VOORBEELD,
+        "plan",
+        "-r",
+        "teacher",
+        "-c",
+        "polarisation",
+    ]);
+    assert_eq!(plan["graph"]["id"], "nl-sociale-stabiliteit");
+    assert_eq!(plan["graph"]["overlays"][0]["id"], "gemeente-voorbeeld");
+    assert_eq!(plan["graph"]["overlays"][0]["version"], "1.0.0");
+    let text = stdout(&[
+        "--rules",
+        VOORBEELD,
+        "plan",
+        "-r",
+        "teacher",
+        "-c",
+        "polarisation",
+    ]);
+    assert!(text.contains("+ gemeente-voorbeeld 1.0.0"), "{text}");
+    let without = json(&["plan", "-r", "teacher", "-c", "polarisation"]);
+    assert!(without["graph"].get("overlays").is_none());
+}
+
+#[test]
+fn an_explicit_base_gives_the_same_graph_as_the_built_in_one() {
+    let implicit = json(&[
+        "--rules",
+        VOORBEELD,
+        "plan",
+        "-r",
+        "youth-worker",
+        "-c",
+        "youth-groups",
+    ]);
+    let explicit = json(&[
+        "--rules",
+        "rules/default.json",
+        "--rules",
+        VOORBEELD,
+        "plan",
+        "-r",
+        "youth-worker",
+        "-c",
+        "youth-groups",
+    ]);
+    assert_eq!(implicit, explicit);
+}
+
+#[test]
+fn the_example_overlay_checks_clean_and_validates_against_its_schema() {
+    wegwijs()
+        .args(["check", "--deny-warnings", VOORBEELD])
+        .assert()
+        .success();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("rules/schema/overlay.schema.json").unwrap())
+            .unwrap();
+    let overlay: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(VOORBEELD).unwrap()).unwrap();
+    assert!(
+        jsonschema::validator_for(&schema)
+            .unwrap()
+            .is_valid(&overlay)
+    );
+}
+
+#[test]
+fn diagnostics_name_the_file_each_value_came_from() {
+    let fixture = "tests/fixtures/check/overlay-patch-mistakes.json";
+    let out = wegwijs()
+        .args(["check", "--format", "json", fixture])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let at = |code: &str, path: &str| {
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code && d["path"] == path)
+            .map(|d| d["file"].as_str().unwrap().to_owned())
+    };
+    // The patched phone and e-mail are the overlay's; the attached reason too.
+    assert_eq!(
+        at("W005", "partners[0].contact.phone").as_deref(),
+        Some(fixture)
+    );
+    assert_eq!(
+        at("W005", "partners[0].contact.email").as_deref(),
+        Some(fixture)
+    );
+    assert_eq!(at("E019", "attach[0].add[0].why").as_deref(), Some(fixture));
+    // The base's own unverified entries stay the base's.
+    assert_eq!(
+        at("N001", "partners[1].verified").as_deref(),
+        Some("<built-in>/rules/default.json")
+    );
+}
+
+#[test]
+fn overlay_mistakes_are_reported_in_the_overlay() {
+    wegwijs()
+        .args([
+            "--rules",
+            "tests/fixtures/check/overlay-mistakes.json",
+            "plan",
+            "-r",
+            "teacher",
+            "-c",
+            "polarisation",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "overlay-mistakes.json:12:15 (attach[0].node)",
+        ))
+        .stderr(predicate::str::contains("did you mean `c-youth-groups`?"));
+}
