@@ -86,6 +86,24 @@ Examples:
   wegwijs check my-rules.json --deny-warnings
   wegwijs check my-rules.json --format json")]
     Check(CheckArgs),
+    /// Draw the decision graph (or the part one role and concern reach) as DOT or Mermaid.
+    #[command(after_help = "\
+Questions are hexagons, recommendation nodes rounded boxes, and edges carry the answers.
+
+Examples:
+  wegwijs graph --role youth-worker --concern exit-support | dot -Tsvg > exit-support.svg
+  wegwijs graph --format mermaid --concern radicalisation --lang nl > radicalisering.mmd")]
+    Graph(GraphArgs),
+    /// Run rule tests: pinned expected outcomes of the loaded graph.
+    #[command(after_help = "\
+A test file is {\"cases\": [{\"name\": .., \"role\": .., \"concern\": .., \"answers\": {..},
+\"expect\": {\"include\": [\"partner:lse\"], \"exclude\": [..], \"urgent\": false, \"first_steps\": [..]}}]}.
+Exit code 1 when any case fails; --verbose lists passing cases too.
+
+Examples:
+  wegwijs test rules/tests/*.json
+  wegwijs --rules my-base.json --rules my-overlay.json test my-tests/*.json")]
+    Test(TestArgs),
     /// Answer many queries: JSON Lines on stdin, one JSON plan (or error) per line on stdout.
     #[command(after_help = "\
 Each input line is an object: {\"role\": .., \"concern\": .., \"answers\": {..}, \"lang\": \"nl\"}.
@@ -114,6 +132,31 @@ Examples:
 Example:
   wegwijs man > wegwijs.1 && man ./wegwijs.1")]
     Man,
+}
+
+/// Arguments of `graph`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = crate::picture::PictureFormat::Dot)]
+    pub format: crate::picture::PictureFormat,
+    /// Draw only what this role (id or alias) reaches.
+    #[arg(long, short)]
+    pub role: Option<String>,
+    /// Draw only what this concern (id or alias) reaches.
+    #[arg(long, short)]
+    pub concern: Option<String>,
+}
+
+/// Arguments of `test`.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Test files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
 }
 
 /// Arguments of `schema`.

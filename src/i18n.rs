@@ -113,6 +113,8 @@ pub enum Ui {
     KeysHelp,
     RepeatWith,
     NeedsTerminal,
+    Other,
+    Trace,
 }
 
 impl Ui {
@@ -208,6 +210,10 @@ impl Ui {
             (Ui::KeysHelp, En) => "↑↓ move · type to filter · Enter to choose · Esc to stop",
             (Ui::RepeatWith, Nl) => "Hetzelfde plan zonder vragen:",
             (Ui::RepeatWith, En) => "The same plan without the questions:",
+            (Ui::Trace, Nl) => "Doorlopen pad",
+            (Ui::Trace, En) => "Path taken",
+            (Ui::Other, Nl) => "anders",
+            (Ui::Other, En) => "other",
             (Ui::NeedsTerminal, Nl) => {
                 "`wegwijs ask` heeft een terminal nodig; gebruik in scripts `wegwijs plan --role ROL --concern ZORG`, met `--answers BESTAND` voor vaste antwoorden"
             }

@@ -141,14 +141,13 @@ pub struct Recommendation {
     pub because: Option<Vec<Reason>>,
 }
 
-/// Why a recommendation is in the plan: a node that added it, and the answer that led there.
+/// Why a recommendation is in the plan: a node that added it, and the answers that led there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Reason {
     /// The node that added it.
     pub node: String,
-    /// The last answer taken before that node (`question=option`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub after: Option<String>,
+    /// The answers taken on the way to that node, in order (`question=option`).
+    pub answers: Vec<String>,
 }
 
 /// A source cited by the plan.
@@ -492,15 +491,18 @@ fn reasons(graph: &Graph, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason>
             .iter()
             .position(|v| v.node == node)
             .unwrap_or(0);
-        let after = outcome.path[..position].iter().rev().find_map(|v| {
-            v.answer.map(|(ask, answer, _)| {
-                let (q, _, o, _) = describe_answer(graph, ask, answer, "");
-                format!("{q}={o}")
+        let answers = outcome.path[..position]
+            .iter()
+            .filter_map(|v| {
+                v.answer.map(|(ask, answer, _)| {
+                    let (q, _, o, _) = describe_answer(graph, ask, answer, "");
+                    format!("{q}={o}")
+                })
             })
-        });
+            .collect();
         let node = graph.rules.nodes[node as usize].id.clone();
         if !out.iter().any(|r| r.node == node) {
-            out.push(Reason { node, after });
+            out.push(Reason { node, answers });
         }
     }
     out

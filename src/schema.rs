@@ -11,6 +11,7 @@ use crate::check::report::JsonReport;
 use crate::graph::RuleGraph;
 use crate::graph::overlay::Overlay;
 use crate::plan::Plan;
+use crate::ruletest::TestFile;
 
 /// The documents wegwijs publishes a schema for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -23,15 +24,18 @@ pub enum SchemaKind {
     Check,
     /// An overlay file (local additions to a graph).
     Overlay,
+    /// A rule-test file (`wegwijs test`).
+    Tests,
 }
 
 impl SchemaKind {
     /// All kinds, in the order they are listed.
-    pub const ALL: [SchemaKind; 4] = [
+    pub const ALL: [SchemaKind; 5] = [
         SchemaKind::Rules,
         SchemaKind::Plan,
         SchemaKind::Check,
         SchemaKind::Overlay,
+        SchemaKind::Tests,
     ];
 
     /// The file name of the committed copy, e.g. `rules.schema.json`.
@@ -41,6 +45,7 @@ impl SchemaKind {
             SchemaKind::Plan => "plan.schema.json",
             SchemaKind::Check => "check.schema.json",
             SchemaKind::Overlay => "overlay.schema.json",
+            SchemaKind::Tests => "tests.schema.json",
         }
     }
 }
@@ -54,6 +59,7 @@ pub fn schema(kind: SchemaKind) -> Value {
         SchemaKind::Plan => root::<Plan>(writing, "wegwijs referral plan (schema_version 1)"),
         SchemaKind::Check => root::<JsonReport>(writing, "wegwijs check report"),
         SchemaKind::Overlay => root::<Overlay>(reading, "wegwijs overlay (schema_version 1)"),
+        SchemaKind::Tests => root::<TestFile>(reading, "wegwijs rule tests"),
     }
 }
 

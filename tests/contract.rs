@@ -9,11 +9,8 @@ use std::process::Stdio;
 use common::{TODAY, json, wegwijs};
 use predicates::prelude::*;
 use serde_json::Value;
-use wegwijs::engine::{Walk, walk};
-use wegwijs::graph::index::Ask;
 use wegwijs::i18n::Lang;
 use wegwijs::plan::{Plan, PlanOptions};
-use wegwijs::query::Query;
 use wegwijs::schema::{SchemaKind, to_text};
 
 fn committed(kind: SchemaKind) -> Value {
@@ -74,6 +71,16 @@ fn the_default_graph_points_at_and_validates_against_the_rules_schema() {
 }
 
 #[test]
+fn the_shipped_rule_tests_validate_against_the_tests_schema() {
+    let v = validator(SchemaKind::Tests);
+    for entry in std::fs::read_dir("rules/tests").unwrap() {
+        let path = entry.unwrap().path();
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_valid(&v, &file, &path.display().to_string());
+    }
+}
+
+#[test]
 fn the_rules_schema_rejects_what_check_rejects_structurally() {
     let v = validator(SchemaKind::Rules);
     let mut graph: Value =
@@ -86,40 +93,18 @@ fn the_rules_schema_rejects_what_check_rejects_structurally() {
     assert!(!v.is_valid(&graph));
 }
 
-/// Every answer path of every role and concern, found by walking the graph and branching on
-/// each option where the walk asks; in both languages, with and without the trace.
+/// Every answer path of every role and concern, in both languages, with and without the trace.
 fn every_plan() -> Vec<Value> {
-    let graph = wegwijs::graph::builtin();
     let mut plans = Vec::new();
-    let mut stack: Vec<Query> = Vec::new();
-    for role in 0..graph.rules.roles.len() as u32 {
-        for concern in 0..graph.rules.concerns.len() as u32 {
-            let mut q = Query::empty(&graph);
-            q.role = Some(role);
-            q.concern = Some(concern);
-            stack.push(q);
-        }
-    }
-    while let Some(q) = stack.pop() {
-        match walk(&graph, &q, false).unwrap() {
-            Walk::Needs(Ask::Question(question)) => {
-                for option in 0..graph.rules.questions[question as usize].options.len() as u32 {
-                    let mut next = q.clone();
-                    next.answers[question as usize] = Some(option);
-                    stack.push(next);
-                }
-            }
-            Walk::Needs(other) => panic!("role and concern are set, yet the walk needs {other:?}"),
-            Walk::Done(outcome) => {
-                for (lang, explain) in [(Lang::En, false), (Lang::Nl, true)] {
-                    let opts = PlanOptions {
-                        explain,
-                        today: TODAY.parse().unwrap(),
-                        ..PlanOptions::new(lang)
-                    };
-                    plans.push(serde_json::to_value(Plan::build(&graph, &outcome, &opts)).unwrap());
-                }
-            }
+    let (graph, outcomes) = common::every_outcome();
+    for outcome in outcomes {
+        for (lang, explain) in [(Lang::En, false), (Lang::Nl, true)] {
+            let opts = PlanOptions {
+                explain,
+                today: TODAY.parse().unwrap(),
+                ..PlanOptions::new(lang)
+            };
+            plans.push(serde_json::to_value(Plan::build(&graph, &outcome, &opts)).unwrap());
         }
     }
     plans

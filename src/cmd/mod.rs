@@ -9,8 +9,10 @@ mod ask;
 mod batch;
 mod check;
 mod list;
+mod picture;
 mod plan;
 mod publish;
+mod test;
 
 use std::io::Write;
 
@@ -53,6 +55,8 @@ pub fn run(
         Some(Command::List(args)) => list::run(&config, args, io),
         Some(Command::Check(args)) => check::run(&config, args, io),
         Some(Command::Batch) => batch::run(&config, io),
+        Some(Command::Test(args)) => test::run(&config, args, io),
+        Some(Command::Graph(args)) => picture::run(&config, args, io),
         Some(Command::Schema(args)) => publish::schema(args, io),
         Some(Command::Completions(args)) => publish::completions(&config, args, io),
         Some(Command::Man) => publish::man(io),
@@ -81,8 +85,9 @@ fn wants_json(command: Option<&Command>) -> bool {
         Some(Command::Ask(a)) => a.format == Format::Json,
         Some(Command::List(a)) => a.format == DataFormat::Json,
         Some(Command::Check(a)) => a.format == DataFormat::Json,
+        Some(Command::Test(a)) => a.format == DataFormat::Json,
         Some(Command::Batch | Command::Schema(_)) => true,
-        Some(Command::Completions(_) | Command::Man) | None => false,
+        Some(Command::Completions(_) | Command::Man | Command::Graph(_)) | None => false,
     }
 }
 

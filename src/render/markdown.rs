@@ -191,9 +191,9 @@ fn because(r: &Recommendation, lang: Lang) -> Option<String> {
     let reasons = r.because.as_ref()?;
     let list: Vec<String> = reasons
         .iter()
-        .map(|reason| match &reason.after {
-            Some(after) => format!("`{}` ({})", reason.node, esc(after)),
-            None => format!("`{}`", reason.node),
+        .map(|reason| match reason.answers.is_empty() {
+            true => format!("`{}`", reason.node),
+            false => format!("`{}` ({})", reason.node, esc(&reason.answers.join(", "))),
         })
         .collect();
     Some(format!("_{}: {}_", Ui::Because.get(lang), list.join(", ")))

@@ -198,7 +198,7 @@ impl PlanRenderer for Text {
         }
         if let Some(trace) = &plan.trace {
             writeln!(out)?;
-            writeln!(out, "{}", style.heading("Trace"))?;
+            writeln!(out, "{}", style.heading(Ui::Trace.get(lang)))?;
             for step in trace {
                 let asked = match (&step.question, &step.answer) {
                     (Some(q), Some(a)) if step.assumed => {
@@ -349,9 +349,9 @@ fn because(
     };
     let list: Vec<String> = reasons
         .iter()
-        .map(|reason| match &reason.after {
-            Some(after) => format!("{} ({after})", reason.node),
-            None => reason.node.clone(),
+        .map(|reason| match reason.answers.is_empty() {
+            true => reason.node.clone(),
+            false => format!("{} ({})", reason.node, reason.answers.join(", ")),
         })
         .collect();
     w.para(

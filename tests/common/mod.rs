@@ -75,3 +75,57 @@ pub fn stdout(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Every complete answer path of every role and concern of the built-in graph: walks the graph
+/// and branches on each option wherever the walk asks.
+pub fn every_outcome() -> (wegwijs::graph::Graph, Vec<wegwijs::engine::Outcome>) {
+    use wegwijs::engine::{Walk, walk};
+    use wegwijs::graph::index::Ask;
+    use wegwijs::query::Query;
+
+    let graph = wegwijs::graph::builtin();
+    let mut outcomes = Vec::new();
+    let mut stack: Vec<Query> = Vec::new();
+    for role in 0..graph.rules.roles.len() as u32 {
+        for concern in 0..graph.rules.concerns.len() as u32 {
+            let mut q = Query::empty(&graph);
+            q.role = Some(role);
+            q.concern = Some(concern);
+            stack.push(q);
+        }
+    }
+    while let Some(q) = stack.pop() {
+        match walk(&graph, &q, false).unwrap() {
+            Walk::Needs(Ask::Question(question)) => {
+                for option in 0..graph.rules.questions[question as usize].options.len() as u32 {
+                    let mut next = q.clone();
+                    next.answers[question as usize] = Some(option);
+                    stack.push(next);
+                }
+            }
+            Walk::Needs(other) => panic!("role and concern are set, yet the walk needs {other:?}"),
+            Walk::Done(outcome) => outcomes.push(outcome),
+        }
+    }
+    (graph, outcomes)
+}
+
+/// The `node` binary when the test packages in `tests/js` are installed. Without them the
+/// calling test returns early with a notice, unless `WEGWIJS_REQUIRE_JS` is set (as `.ci/run`
+/// does), in which case their absence fails the test.
+pub fn node_with_packages() -> Option<String> {
+    let installed = std::path::Path::new("tests/js/node_modules/.package-lock.json").exists();
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if installed && node {
+        return Some("node".to_owned());
+    }
+    assert!(
+        std::env::var_os("WEGWIJS_REQUIRE_JS").is_none(),
+        "Node.js and the packages in tests/js are required: run `npm ci --prefix tests/js`"
+    );
+    eprintln!("notice: skipping a JavaScript check: run `npm ci --prefix tests/js` to include it");
+    None
+}

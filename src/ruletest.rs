@@ -1,0 +1,262 @@
+//! Rule tests: expected outcomes pinned next to a graph, so a content change that breaks a
+//! route shows up before a professional meets it.
+//!
+//! A test file holds cases; each case is a query (role, concern, answers) and expectations: ids
+//! that must be in the plan, ids that must not, whether it is urgent, and optionally the order
+//! of its first steps. Ids are written `kind:id` (`partner:lse`) or bare (`lse`, any kind). An
+//! expected id the graph does not know is itself a failure, so a typo in `exclude` cannot pass
+//! silently.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::graph::keyed::KeyedStrings;
+use crate::graph::{Graph, Kind};
+use crate::i18n::Lang;
+use crate::plan::{PlanError, PlanOptions, plan_for};
+use crate::query::RawQuery;
+use crate::suggest::{nearest, or_list};
+
+/// A file of rule tests.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestFile {
+    /// Where editors find the JSON Schema of this file; ignored by wegwijs.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The cases, run in order.
+    pub cases: Vec<Case>,
+}
+
+/// One pinned outcome.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// What the case is about, shown when it fails.
+    pub name: String,
+    /// Role id or alias.
+    pub role: String,
+    /// Concern id or alias.
+    pub concern: String,
+    /// Answers: question id to option id; unanswered questions take their assumed answer.
+    #[serde(default)]
+    pub answers: KeyedStrings,
+    /// What the plan must look like.
+    pub expect: Expect,
+}
+
+/// Expectations of a case.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// Ids that must be in the plan (`kind:id` or a bare id).
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Ids that must not be in the plan.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Whether the plan must (or must not) open with urgent steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgent: Option<bool>,
+    /// The ids of the plan's first steps, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_steps: Option<Vec<String>>,
+}
+
+/// The result of one case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CaseResult {
+    /// The file the case is in.
+    pub file: String,
+    /// The case's name.
+    pub name: String,
+    /// Whether every expectation held.
+    pub passed: bool,
+    /// What differed, one line each.
+    pub problems: Vec<String>,
+}
+
+/// Runs one case against a graph.
+pub fn run_case(graph: &Graph, file: &str, case: &Case, opts: &PlanOptions) -> CaseResult {
+    let mut problems = Vec::new();
+    let raw = RawQuery {
+        role: Some(case.role.clone()),
+        concern: Some(case.concern.clone()),
+        answers: case
+            .answers
+            .iter()
+            .map(|(q, o)| (q.to_owned(), o.to_owned()))
+            .collect(),
+    };
+    match plan_for(graph, &raw, opts) {
+        Err(PlanError::Query(e)) => problems.push(format!("no plan: {}", e.message(Lang::En))),
+        Err(PlanError::Graph(e)) => problems.push(format!("no plan: {e}")),
+        Ok(plan) => {
+            let has = |wanted: &str| {
+                plan.recommendations
+                    .iter()
+                    .any(|r| match wanted.split_once(':') {
+                        Some((kind, id)) => r.kind.as_str() == kind && r.id == id,
+                        None => r.id == wanted,
+                    })
+            };
+            for id in &case.expect.include {
+                if let Some(problem) = unknown(graph, id) {
+                    problems.push(problem);
+                } else if !has(id) {
+                    problems.push(format!("missing: {id}"));
+                }
+            }
+            for id in &case.expect.exclude {
+                if let Some(problem) = unknown(graph, id) {
+                    problems.push(problem);
+                } else if has(id) {
+                    problems.push(format!("unexpected: {id}"));
+                }
+            }
+            if let Some(urgent) = case.expect.urgent {
+                if plan.urgent != urgent {
+                    problems.push(format!("urgent: expected {urgent}, got {}", plan.urgent));
+                }
+            }
+            if let Some(first) = &case.expect.first_steps {
+                let got: Vec<&str> = plan
+                    .of_kind(Kind::Step)
+                    .take(first.len())
+                    .map(|r| r.id.as_str())
+                    .collect();
+                let want: Vec<&str> = first
+                    .iter()
+                    .map(|s| s.strip_prefix("step:").unwrap_or(s))
+                    .collect();
+                if got != want {
+                    problems.push(format!(
+                        "first steps: expected [{}], got [{}]",
+                        want.join(", "),
+                        got.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+    CaseResult {
+        file: file.to_owned(),
+        name: case.name.clone(),
+        passed: problems.is_empty(),
+        problems,
+    }
+}
+
+/// A message when `id` names nothing in the graph, with the nearest ids.
+fn unknown(graph: &Graph, id: &str) -> Option<String> {
+    let (kinds, bare): (Vec<Kind>, &str) = match id.split_once(':') {
+        Some((k, bare)) => match Kind::ALL.iter().find(|kind| kind.as_str() == k) {
+            Some(kind) => (vec![*kind], bare),
+            None => {
+                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                return Some(format!(
+                    "`{id}`: unknown kind `{k}`; expected {}",
+                    or_list(
+                        &names.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                        "or"
+                    )
+                ));
+            }
+        },
+        None => (Kind::ALL.to_vec(), id),
+    };
+    let found = kinds
+        .iter()
+        .any(|k| graph.index.entries(*k).find(bare).is_some());
+    if found {
+        return None;
+    }
+    let candidates: Vec<&str> = kinds
+        .iter()
+        .flat_map(|k| graph.index.entries(*k).keys())
+        .collect();
+    let close = nearest(bare, candidates);
+    let kind = if kinds.len() == 1 {
+        kinds[0].as_str()
+    } else {
+        "entry"
+    };
+    Some(if close.is_empty() {
+        format!("`{id}`: there is no {kind} with this id")
+    } else {
+        format!(
+            "`{id}`: there is no {kind} with this id; did you mean {}?",
+            or_list(&close, "or")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(expect: Expect) -> Case {
+        Case {
+            name: "t".into(),
+            role: "teacher".into(),
+            concern: "exit-support".into(),
+            answers: KeyedStrings::default(),
+            expect,
+        }
+    }
+
+    fn run(expect: Expect) -> Vec<String> {
+        let graph = crate::graph::builtin();
+        let opts = PlanOptions {
+            today: "2026-12-01".parse().unwrap(),
+            ..PlanOptions::new(Lang::En)
+        };
+        run_case(&graph, "f.json", &case(expect), &opts).problems
+    }
+
+    #[test]
+    fn passing_expectations_report_nothing() {
+        let p = run(Expect {
+            include: vec!["partner:forsa".into(), "lse".into()],
+            exclude: vec!["step:call-112".into()],
+            urgent: Some(false),
+            first_steps: Some(vec!["ask-lse".into()]),
+        });
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn every_difference_is_named() {
+        let p = run(Expect {
+            include: vec!["partner:zvh".into()],
+            exclude: vec!["partner:forsa".into()],
+            urgent: Some(true),
+            first_steps: Some(vec!["call-112".into()]),
+        });
+        assert_eq!(
+            p,
+            [
+                "missing: partner:zvh",
+                "unexpected: partner:forsa",
+                "urgent: expected true, got false",
+                "first steps: expected [call-112], got [ask-lse]"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_ids_fail_with_a_suggestion() {
+        let p = run(Expect {
+            exclude: vec!["partner:forsaa".into(), "parnter:lse".into()],
+            ..Expect::default()
+        });
+        assert_eq!(
+            p[0],
+            "`partner:forsaa`: there is no partner with this id; did you mean `forsa`?"
+        );
+        assert!(
+            p[1].starts_with("`parnter:lse`: unknown kind `parnter`"),
+            "{p:?}"
+        );
+    }
+}
