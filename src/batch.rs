@@ -11,24 +11,25 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::graph::Graph;
 use crate::graph::keyed::KeyedStrings;
+use crate::graph::str::Str;
 use crate::i18n::Lang;
 use crate::plan::{PlanError, PlanOptions, plan_for};
 use crate::query::RawQuery;
 
 /// One input line.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BatchQuery {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct BatchQuery<'a> {
     /// Role id or alias.
-    pub role: String,
+    pub role: Str<'a>,
     /// Concern id or alias.
-    pub concern: String,
+    pub concern: Str<'a>,
     /// Answers: question id to option id.
     #[serde(default)]
-    pub answers: KeyedStrings,
+    pub answers: KeyedStrings<'a>,
     /// `nl` or `en`; the command's language when absent.
     #[serde(default)]
-    pub lang: Option<String>,
+    pub lang: Option<Str<'a>>,
     /// Include the trace.
     #[serde(default)]
     pub explain: bool,
@@ -120,7 +121,7 @@ fn answer(
     line: &[u8],
     opts: &BatchOptions,
 ) -> Result<crate::plan::Plan, LineErrorBody> {
-    let query: BatchQuery = serde_json::from_slice(line).map_err(|e| LineErrorBody {
+    let query: BatchQuery<'_> = serde_json::from_slice(line).map_err(|e| LineErrorBody {
         kind: "json",
         message: format!("not a query: {e}"),
     })?;
@@ -132,8 +133,8 @@ fn answer(
         })?,
     };
     let raw = RawQuery {
-        role: Some(query.role),
-        concern: Some(query.concern),
+        role: Some(query.role.into()),
+        concern: Some(query.concern.into()),
         answers: query
             .answers
             .iter()

@@ -285,9 +285,14 @@ pub fn command_with_ids(graph: &crate::graph::Graph, lang: &str) -> clap::Comman
     let rules = &graph.rules;
     let choices = |list: &[crate::graph::model::Choice]| {
         PossibleValuesParser::new(list.iter().map(|c| {
-            PossibleValue::new(c.id.clone())
+            PossibleValue::new(c.id.to_string())
                 .help(c.label.get(lang).to_owned())
-                .aliases(c.aliases.iter().filter(|a| !a.contains(' ')).cloned())
+                .aliases(
+                    c.aliases
+                        .iter()
+                        .filter(|a| !a.contains(' '))
+                        .map(|a| a.to_string()),
+                )
         }))
     };
     let answers = PossibleValuesParser::new(rules.questions.iter().flat_map(|q| {

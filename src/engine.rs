@@ -106,13 +106,13 @@ pub fn walk(graph: &Graph, query: &Query, assume: bool) -> Result<Walk, EngineEr
     let mut node = ix.start.ok_or(EngineError::NoStart)?;
     let mut path: Vec<Visit> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
-    let limit = graph.rules.nodes.len();
+    let limit = graph.index.node_count();
     loop {
         if path.len() >= limit {
             return Err(EngineError::Cycle);
         }
-        let links = &ix.links[node as usize];
-        for add in &links.add {
+        let links = ix.links(node);
+        for add in graph.adds(node) {
             let urgent = add.kind == Kind::Step && graph.rules.steps[add.entry as usize].urgent;
             match items
                 .iter_mut()
@@ -207,11 +207,12 @@ mod tests {
     use super::*;
     use crate::graph::{Origins, RuleGraph};
     use crate::query::RawQuery;
+    use serde::Deserialize;
 
     /// A small graph: start asks danger; yes adds an urgent step; both go on to a concern
     /// switch; `a` adds partner p (prio 30) and step s2 (prio 40); `b` asks a follow-up.
-    fn graph() -> Graph {
-        let rules: RuleGraph = serde_json::from_value(serde_json::json!({
+    fn graph() -> Graph<'static> {
+        let rules = RuleGraph::deserialize(serde_json::json!({
             "schema_version": 1, "id": "t", "version": "1", "title": {"en": "T"},
             "languages": ["en"], "reviewed": "2026-01-01", "emergency": {"en": "Call 112."},
             "start": "start",
@@ -267,8 +268,8 @@ mod tests {
         o.items
             .iter()
             .map(|i| match i.kind {
-                Kind::Step => g.rules.steps[i.entry as usize].id.clone(),
-                _ => g.rules.partners[i.entry as usize].id.clone(),
+                Kind::Step => g.rules.steps[i.entry as usize].id.to_string(),
+                _ => g.rules.partners[i.entry as usize].id.to_string(),
             })
             .collect()
     }
@@ -339,7 +340,7 @@ mod tests {
     #[test]
     fn a_cycle_in_an_unchecked_graph_ends_the_walk() {
         let mut g = graph();
-        g.index.links[5].next = Some(0);
+        g.index.set_next(5, Some(0));
         let q = query(&g, "b", &["more=y"]);
         assert_eq!(evaluate(&g, &q), Err(EngineError::Cycle));
     }

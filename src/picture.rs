@@ -93,7 +93,7 @@ fn layout(graph: &Graph, focus: Focus, lang: Lang) -> (Vec<u32>, Vec<Arrow>) {
     seen[start as usize] = true;
     while let Some(n) = queue.pop_front() {
         order.push(n);
-        let links = &graph.index.links[n as usize];
+        let links = graph.index.links(n);
         // (target, answer labels) in first-seen order.
         let mut targets: Vec<(u32, Vec<String>)> = Vec::new();
         let mut add = |target: u32, label: Option<String>| match targets
@@ -178,8 +178,8 @@ fn answer_label(graph: &Graph, ask: Ask, answer: u32, lang: &str) -> String {
 fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
     let content = graph.content_lang(lang.code());
     let node = &graph.rules.nodes[n as usize];
-    let links = &graph.index.links[n as usize];
-    let mut lines = vec![node.id.clone()];
+    let links = graph.index.links(n);
+    let mut lines = vec![node.id.to_string()];
     if let Some(ask) = links.ask {
         lines.push(match ask {
             Ask::Role => format!("{}?", Ui::Role.get(lang)),
@@ -190,7 +190,8 @@ fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
                 .to_owned(),
         });
     }
-    for add in links.add.iter().take(MAX_ITEMS) {
+    let count = graph.adds(n).count();
+    for add in graph.adds(n).take(MAX_ITEMS) {
         let text = item_text(graph, add.kind, add.entry, content);
         lines.push(format!(
             "+ {}: {}",
@@ -198,8 +199,8 @@ fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
             cut(&text, TEXT_WIDTH)
         ));
     }
-    if links.add.len() > MAX_ITEMS {
-        lines.push(format!("+ … ({})", links.add.len() - MAX_ITEMS));
+    if count > MAX_ITEMS {
+        lines.push(format!("+ … ({})", count - MAX_ITEMS));
     }
     Shape {
         question: links.ask.is_some(),

@@ -36,11 +36,11 @@ pub struct Plan {
     /// The concern the plan is for.
     pub concern: Named,
     /// Answers given and used: question id to option id, in path order.
-    pub answers: KeyedStrings,
+    pub answers: KeyedStrings<'static>,
     /// Answers assumed because none was given, in path order.
-    pub assumed: KeyedStrings,
+    pub assumed: KeyedStrings<'static>,
     /// Answers given for questions this path does not ask; they did not change the plan.
-    pub ignored: KeyedStrings,
+    pub ignored: KeyedStrings<'static>,
     /// The questions on the path with their answers, in order, for display.
     pub asked: Vec<AskedQuestion>,
     /// True when the plan opens with urgent steps (acute danger).
@@ -121,7 +121,7 @@ pub struct Recommendation {
     pub partner: Option<Named>,
     /// Contact details (of the entry, or of the step's partner).
     #[serde(skip_serializing_if = "Contact::is_empty")]
-    pub contact: Contact,
+    pub contact: Contact<'static>,
     /// Id of the source its facts come from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -248,8 +248,8 @@ pub fn plan_for(graph: &Graph, raw: &RawQuery, opts: &PlanOptions) -> Result<Pla
         EngineError::Unanswered(Ask::Question(q)) => {
             let q = &graph.rules.questions[q as usize];
             PlanError::Query(QueryError::Unanswered {
-                question: q.id.clone(),
-                options: q.options.iter().map(|o| o.id.clone()).collect(),
+                question: q.id.to_string(),
+                options: q.options.iter().map(|o| o.id.to_string()).collect(),
             })
         }
         other => PlanError::Graph(other),
@@ -315,7 +315,7 @@ impl Plan {
                 }
                 if let Some(source) = &rec.source {
                     if !cited.contains(source) {
-                        cited.push(source.clone());
+                        cited.push(source.to_string());
                     }
                 }
                 rec
@@ -324,31 +324,31 @@ impl Plan {
         let sources = rules
             .sources
             .iter()
-            .filter(|s| cited.contains(&s.id))
+            .filter(|s| cited.iter().any(|c| *c == *s.id))
             .map(|s| SourceRef {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                url: s.url.clone(),
-                dated: s.dated.clone(),
+                id: s.id.to_string(),
+                title: s.title.to_string(),
+                url: s.url.as_ref().map(|u| u.to_string()),
+                dated: s.dated.as_ref().map(|d| d.to_string()),
             })
             .collect();
 
         Plan {
             schema_version: PLAN_SCHEMA_VERSION,
             graph: GraphInfo {
-                id: rules.id.clone(),
-                version: rules.version.clone(),
+                id: rules.id.to_string(),
+                version: rules.version.to_string(),
                 reviewed: rules.reviewed,
                 title: t(&rules.title),
                 overlays: rules.overlays.clone(),
             },
             lang: lang.to_owned(),
             role: Named {
-                id: role.id.clone(),
+                id: role.id.to_string(),
                 label: t(&role.label),
             },
             concern: Named {
-                id: concern.id.clone(),
+                id: concern.id.to_string(),
                 label: t(&concern.label),
             },
             answers,
@@ -383,7 +383,7 @@ fn describe_answer(
             (
                 "role".into(),
                 String::new(),
-                r.id.clone(),
+                r.id.to_string(),
                 r.label.get(lang).into(),
             )
         }
@@ -392,7 +392,7 @@ fn describe_answer(
             (
                 "concern".into(),
                 String::new(),
-                c.id.clone(),
+                c.id.to_string(),
                 c.label.get(lang).into(),
             )
         }
@@ -400,9 +400,9 @@ fn describe_answer(
             let q = &rules.questions[q as usize];
             let o = &q.options[answer as usize];
             (
-                q.id.clone(),
+                q.id.to_string(),
                 q.text.get(lang).into(),
-                o.id.clone(),
+                o.id.to_string(),
                 o.label.get(lang).into(),
             )
         }
@@ -417,16 +417,13 @@ fn recommendation(
     opts: &PlanOptions,
 ) -> Recommendation {
     let rules = &graph.rules;
-    let named_partner = |id: &str| {
+    let partner_of = |id: &str| {
         let p = graph.index.entries(Kind::Partner).find(id)?;
-        let partner = &rules.partners[p as usize];
-        Some((
-            Named {
-                id: partner.id.clone(),
-                label: partner.name.get(lang).to_owned(),
-            },
-            partner,
-        ))
+        Some(&rules.partners[p as usize])
+    };
+    let named = |partner: &Entry<'_>| Named {
+        id: partner.id.to_string(),
+        label: partner.name.get(lang).to_owned(),
     };
     let mut rec = Recommendation {
         kind,
@@ -448,32 +445,32 @@ fn recommendation(
     match kind {
         Kind::Step => {
             let step = &rules.steps[entry as usize];
-            rec.id = step.id.clone();
+            rec.id = step.id.to_string();
             rec.text = step.text.get(lang).to_owned();
             // A step shows its partner's contact details, so it carries their caveat too.
-            if let Some((named, partner)) = step.partner.as_deref().and_then(named_partner) {
-                rec.partner = Some(named);
-                rec.contact = partner.contact.clone();
+            if let Some(partner) = step.partner.as_deref().and_then(partner_of) {
+                rec.partner = Some(named(partner));
+                rec.contact = partner.contact.to_static();
                 rec.verified = partner.verified;
                 rec.caveat = partner.caveat.as_ref().map(|c| c.get(lang).to_owned());
             }
         }
         Kind::Advice => {
             let advice = &rules.advice[entry as usize];
-            rec.id = advice.id.clone();
+            rec.id = advice.id.to_string();
             rec.text = advice.text.get(lang).to_owned();
         }
         _ => {
-            let e: &Entry = &catalog(rules, kind)[entry as usize];
-            rec.id = e.id.clone();
+            let e = &catalog(rules, kind)[entry as usize];
+            rec.id = e.id.to_string();
             rec.text = e.name.get(lang).to_owned();
             rec.summary = Some(e.summary.get(lang).to_owned());
             rec.why = e.why.as_ref().map(|w| w.get(lang).to_owned());
             if let Some(provider) = e.provider.as_deref() {
-                rec.partner = named_partner(provider).map(|(named, _)| named);
+                rec.partner = partner_of(provider).map(named);
             }
-            rec.contact = e.contact.clone();
-            rec.source = Some(e.source.clone());
+            rec.contact = e.contact.to_static();
+            rec.source = Some(e.source.to_string());
             rec.reviewed = Some(e.reviewed);
             rec.review_due = e.reviewed.days_until(opts.today) > opts.max_age_days;
             rec.verified = e.verified;
@@ -500,7 +497,7 @@ fn reasons(graph: &Graph, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason>
                 })
             })
             .collect();
-        let node = graph.rules.nodes[node as usize].id.clone();
+        let node = graph.rules.nodes[node as usize].id.to_string();
         if !out.iter().any(|r| r.node == node) {
             out.push(Reason { node, answers });
         }
@@ -522,7 +519,7 @@ fn trace(graph: &Graph, outcome: &Outcome) -> Vec<TraceStep> {
                 None => (None, None, false),
             };
             TraceStep {
-                node: node.id.clone(),
+                node: node.id.to_string(),
                 question,
                 answer,
                 assumed,

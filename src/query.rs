@@ -62,7 +62,7 @@ impl Query {
         let mut query = Query::empty(graph);
         let ix = &graph.index;
         let ids = |list: &[crate::graph::model::Choice]| -> Vec<String> {
-            list.iter().map(|c| c.id.clone()).collect()
+            list.iter().map(|c| c.id.to_string()).collect()
         };
         if let Some(role) = &raw.role {
             query.role = Some(find(&ix.roles, &ids(&graph.rules.roles), role, ASK_ROLE)?);
@@ -80,14 +80,14 @@ impl Query {
                     nearest: nearest(q, ix.questions.keys()),
                 })?;
             let question = &graph.rules.questions[qi as usize];
-            let options: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
+            let options: Vec<String> = question.options.iter().map(|o| o.id.to_string()).collect();
             let oi = find(&ix.options[qi as usize], &options, o, &question.id)?;
             match query.answers[qi as usize] {
                 Some(prev) if prev != oi => {
                     return Err(QueryError::Conflicting {
-                        question: question.id.clone(),
-                        first: question.options[prev as usize].id.clone(),
-                        second: question.options[oi as usize].id.clone(),
+                        question: question.id.to_string(),
+                        first: question.options[prev as usize].id.to_string(),
+                        second: question.options[oi as usize].id.to_string(),
                     });
                 }
                 _ => query.answers[qi as usize] = Some(oi),

@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::graph::keyed::KeyedStrings;
+use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Lang;
 use crate::plan::{PlanError, PlanOptions, plan_for};
@@ -19,19 +20,19 @@ use crate::suggest::{nearest, or_list};
 
 /// A file of rule tests.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TestFile {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct TestFile<'a> {
     /// Where editors find the JSON Schema of this file; ignored by wegwijs.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub schema: Option<Str<'a>>,
     /// The cases, run in order.
-    pub cases: Vec<Case>,
+    pub cases: Vec<Case<'a>>,
 }
 
 /// One pinned outcome.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Case {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Case<'a> {
     /// What the case is about, shown when it fails.
     pub name: String,
     /// Role id or alias.
@@ -40,7 +41,7 @@ pub struct Case {
     pub concern: String,
     /// Answers: question id to option id; unanswered questions take their assumed answer.
     #[serde(default)]
-    pub answers: KeyedStrings,
+    pub answers: KeyedStrings<'a>,
     /// What the plan must look like.
     pub expect: Expect,
 }
@@ -77,7 +78,7 @@ pub struct CaseResult {
 }
 
 /// Runs one case against a graph.
-pub fn run_case(graph: &Graph, file: &str, case: &Case, opts: &PlanOptions) -> CaseResult {
+pub fn run_case(graph: &Graph<'_>, file: &str, case: &Case<'_>, opts: &PlanOptions) -> CaseResult {
     let mut problems = Vec::new();
     let raw = RawQuery {
         role: Some(case.role.clone()),
@@ -141,14 +142,14 @@ pub fn run_case(graph: &Graph, file: &str, case: &Case, opts: &PlanOptions) -> C
     }
     CaseResult {
         file: file.to_owned(),
-        name: case.name.clone(),
+        name: case.name.to_string(),
         passed: problems.is_empty(),
         problems,
     }
 }
 
 /// A message when `id` names nothing in the graph, with the nearest ids.
-fn unknown(graph: &Graph, id: &str) -> Option<String> {
+fn unknown(graph: &Graph<'_>, id: &str) -> Option<String> {
     let (kinds, bare): (Vec<Kind>, &str) = match id.split_once(':') {
         Some((k, bare)) => match Kind::ALL.iter().find(|kind| kind.as_str() == k) {
             Some(kind) => (vec![*kind], bare),
@@ -195,7 +196,7 @@ fn unknown(graph: &Graph, id: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn case(expect: Expect) -> Case {
+    fn case(expect: Expect) -> Case<'static> {
         Case {
             name: "t".into(),
             role: "teacher".into(),

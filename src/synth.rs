@@ -63,26 +63,26 @@ impl Rng {
     }
 }
 
-fn text(s: &str) -> Text {
+fn text(s: &str) -> Text<'static> {
     Text(KeyedStrings::from_pairs(vec![
-        ("nl".into(), format!("{s} (nl)")),
-        ("en".into(), format!("{s} (en)")),
+        ("nl".into(), format!("{s} (nl)").into()),
+        ("en".into(), format!("{s} (en)").into()),
     ]))
 }
 
-fn add(kind: Kind, id: String, priority: u16) -> Addition {
+fn add(kind: Kind, id: String, priority: u16) -> Addition<'static> {
     Addition {
         kind,
-        id,
+        id: id.into(),
         priority,
         why: None,
     }
 }
 
-fn node(id: String) -> Node {
+fn node(id: String) -> Node<'static> {
     Node {
-        id,
-        add: Vec::new(),
+        id: id.into(),
+        add: Box::default(),
         ask: None,
         then: KeyedStrings::default(),
         default: None,
@@ -92,16 +92,16 @@ fn node(id: String) -> Node {
 }
 
 /// Generates a graph; it passes `wegwijs check --deny-warnings`.
-pub fn generate(opts: &SynthOptions) -> RuleGraph {
+pub fn generate(opts: &SynthOptions) -> RuleGraph<'static> {
     let mut rng = Rng(opts.seed ^ 0x5eed);
     let reviewed = "2026-11-01".parse().expect("valid date");
     let choice = |prefix: &str, i: usize| Choice {
-        id: format!("{prefix}{i}"),
+        id: format!("{prefix}{i}").into(),
         label: text(&format!("{prefix} {i}")),
         description: text(&format!("{prefix} {i} description")),
         aliases: Vec::new(),
     };
-    let option = |id: &str, urgent: bool| AnswerOption {
+    let option = |id: &'static str, urgent: bool| AnswerOption {
         id: id.into(),
         label: text(id),
         help: None,
@@ -109,7 +109,7 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph {
         aliases: Vec::new(),
     };
     let entry = |kind: Kind, i: usize| Entry {
-        id: format!("{}{i}", &kind.as_str()[..1]),
+        id: format!("{}{i}", &kind.as_str()[..1]).into(),
         name: text(&format!("{} {i}", kind.as_str())),
         summary: text("summary"),
         why: None,
@@ -145,7 +145,7 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph {
         aliases: Vec::new(),
     })
     .chain((0..layers.len().saturating_sub(1)).map(|k| Question {
-        id: format!("q{k}"),
+        id: format!("q{k}").into(),
         text: text(&format!("question {k}?")),
         help: None,
         options: vec![option("a", false), option("b", false), option("c", false)],
@@ -165,14 +165,19 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph {
     ]);
     nodes.push(start);
     let mut urgent = node("urgent".into());
-    urgent.add.push(add(Kind::Step, "call".into(), 0));
+    urgent.add = vec![add(Kind::Step, "call".into(), 0)].into_boxed_slice();
     urgent.next = Some("concern".into());
     nodes.push(urgent);
     let mut switch = node("concern".into());
     switch.ask = Some("concern".into());
     switch.then = KeyedStrings::from_pairs(
         (0..opts.concerns)
-            .map(|c| (format!("c{c}"), format!("n0-{}", c % layers[0])))
+            .map(|c| {
+                (
+                    format!("c{c}").into(),
+                    format!("n0-{}", c % layers[0]).into(),
+                )
+            })
             .collect(),
     );
     nodes.push(switch);
@@ -196,24 +201,25 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph {
                 Kind::Network,
                 Kind::Advice,
             ][i % 5];
+            let mut adds = Vec::with_capacity(2);
             for (kind, priority) in [
                 (Kind::Step, 10 + (e % 50) as u16),
                 (second, 20 + (i % 60) as u16),
             ] {
                 used[kind as usize][e] = true;
-                n.add
-                    .push(add(kind, format!("{}{e}", &kind.as_str()[..1]), priority));
+                adds.push(add(kind, format!("{}{e}", &kind.as_str()[..1]), priority));
             }
+            n.add = adds.into_boxed_slice();
             if let Some(nw) = next_width {
-                n.ask = Some(format!("q{k}"));
+                n.ask = Some(format!("q{k}").into());
                 n.then = KeyedStrings::from_pairs(
                     ["a", "b", "c"]
                         .iter()
                         .enumerate()
                         .map(|(o, opt)| {
                             (
-                                (*opt).to_owned(),
-                                format!("n{}-{}", k + 1, (i * 3 + o + shift) % nw),
+                                (*opt).into(),
+                                format!("n{}-{}", k + 1, (i * 3 + o + shift) % nw).into(),
                             )
                         })
                         .collect(),
@@ -232,7 +238,7 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph {
         partner: None,
     })
     .chain(made(Kind::Step).map(|i| Step {
-        id: format!("s{i}"),
+        id: format!("s{i}").into(),
         text: text(&format!("step {i}")),
         urgent: false,
         partner: None,
@@ -242,7 +248,7 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph {
     RuleGraph {
         schema: None,
         schema_version: SCHEMA_VERSION,
-        id: format!("synthetic-{}-{}", opts.nodes, opts.seed),
+        id: format!("synthetic-{}-{}", opts.nodes, opts.seed).into(),
         version: "1".into(),
         title: text("synthetic graph"),
         languages: vec!["nl".into(), "en".into()],
@@ -261,7 +267,7 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph {
         steps,
         advice: made(Kind::Advice)
             .map(|i| crate::graph::model::Advice {
-                id: format!("a{i}"),
+                id: format!("a{i}").into(),
                 text: text(&format!("advice {i}")),
             })
             .collect(),

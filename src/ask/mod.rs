@@ -21,6 +21,7 @@ use crate::engine::{EngineError, Outcome, Walk, walk};
 use crate::graph::Graph;
 use crate::graph::index::Ask;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE, Choice as Listed};
+use crate::graph::str::to_strings;
 use crate::i18n::{Lang, Ui};
 use crate::query::Query;
 
@@ -181,10 +182,10 @@ fn prompt_for(
     let listed = |list: &[Listed]| -> Vec<PromptOption> {
         list.iter()
             .map(|c| PromptOption {
-                id: c.id.clone(),
+                id: c.id.to_string(),
                 label: c.label.get(lang).to_owned(),
                 help: Some(c.description.get(lang).to_owned()),
-                aliases: c.aliases.clone(),
+                aliases: to_strings(&c.aliases),
             })
             .collect()
     };
@@ -207,14 +208,14 @@ fn prompt_for(
                 .options
                 .iter()
                 .map(|o| PromptOption {
-                    id: o.id.clone(),
+                    id: o.id.to_string(),
                     label: o.label.get(lang).to_owned(),
                     help: o.help.as_ref().map(|h| h.get(lang).to_owned()),
-                    aliases: o.aliases.clone(),
+                    aliases: to_strings(&o.aliases),
                 })
                 .collect();
             (
-                q.id.clone(),
+                q.id.to_string(),
                 q.text.get(lang).to_owned(),
                 q.help.as_ref().map(|h| h.get(lang).to_owned()),
                 options,
@@ -259,7 +260,7 @@ fn summary(
         if let Some((Ask::Question(q), o, _)) = visit.answer {
             let q = &rules.questions[q as usize];
             rows.push(SummaryRow {
-                id: q.id.clone(),
+                id: q.id.to_string(),
                 question: q.text.get(lang).to_owned(),
                 answer: q.options[o as usize].label.get(lang).to_owned(),
             });
@@ -324,7 +325,7 @@ mod tests {
     use crate::plan::{Plan, PlanOptions, plan_for};
     use crate::query::RawQuery;
 
-    fn graph() -> Graph {
+    fn graph() -> Graph<'static> {
         crate::graph::builtin()
     }
 
@@ -484,8 +485,8 @@ mod tests {
                 );
                 let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
                 let raw = RawQuery {
-                    role: Some(role.id.clone()),
-                    concern: Some(concern.id.clone()),
+                    role: Some(role.id.to_string()),
+                    concern: Some(concern.id.to_string()),
                     answers: Vec::new(),
                 };
                 let opts = PlanOptions {

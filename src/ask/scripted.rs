@@ -47,7 +47,7 @@ impl ScriptedPrompter {
             .rules
             .questions
             .iter()
-            .filter_map(|q| q.assume.clone().map(|a| (q.id.clone(), a)))
+            .filter_map(|q| q.assume.as_ref().map(|a| (q.id.to_string(), a.to_string())))
             .collect();
         map.extend(
             table

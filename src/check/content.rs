@@ -85,7 +85,9 @@ pub(super) fn texts(graph: &Graph, out: &mut Vec<Diagnostic>) {
         for lang in langs {
             if !text.has(lang) {
                 out.push(Diagnostic::new(
-                    Problem::MissingTranslation { lang: lang.clone() },
+                    Problem::MissingTranslation {
+                        lang: lang.to_string(),
+                    },
                     source,
                     path.clone(),
                 ));
@@ -135,7 +137,7 @@ pub(super) fn texts(graph: &Graph, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn contact_fields(c: &Contact) -> Vec<(&'static str, &str)> {
+fn contact_fields<'c>(c: &'c Contact<'_>) -> Vec<(&'static str, &'c str)> {
     let mut v = Vec::new();
     if let Some(w) = &c.website {
         v.push(("website", w.as_str()));
@@ -163,7 +165,7 @@ pub(super) fn freshness(graph: &Graph, opts: &CheckOptions, out: &mut Vec<Diagno
                 let (source, path) = at("reviewed");
                 out.push(Diagnostic::new(
                     Problem::Stale {
-                        id: e.id.clone(),
+                        id: e.id.to_string(),
                         reviewed: e.reviewed.to_string(),
                         days,
                         max_days: opts.max_age_days,
@@ -176,7 +178,7 @@ pub(super) fn freshness(graph: &Graph, opts: &CheckOptions, out: &mut Vec<Diagno
                 let (source, path) = at("verified");
                 out.push(Diagnostic::new(
                     Problem::Unverified {
-                        id: e.id.clone(),
+                        id: e.id.to_string(),
                         caveat: e.caveat.is_some(),
                     },
                     source,

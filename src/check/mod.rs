@@ -72,7 +72,7 @@ fn node_shapes(graph: &Graph, out: &mut Vec<Diagnostic>) {
             let (source, path) = graph.origins.path("nodes", i, &[Seg::Key(field.into())]);
             out.push(Diagnostic::new(
                 Problem::NodeShape {
-                    node: n.id.clone(),
+                    node: n.id.to_string(),
                     shape,
                 },
                 source,
@@ -129,7 +129,7 @@ fn safety_question(graph: &Graph, out: &mut Vec<Diagnostic>) {
         if !asks_it {
             push(
                 SafetyIssue::NotFirst {
-                    question: question.id.clone(),
+                    question: question.id.to_string(),
                 },
                 "nodes",
                 s as usize,

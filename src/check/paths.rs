@@ -9,50 +9,26 @@
 //! - unreachable nodes and catalog entries no path uses.
 
 use crate::diagnostic::{Diagnostic, Problem, SafetyIssue};
-use crate::graph::index::{Ask, Links};
+use crate::graph::index::Ask;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::graph::path::Seg;
 use crate::graph::{Graph, Kind};
-
-/// Successor lists of all nodes in one flat array (compressed sparse rows).
-struct Edges {
-    offsets: Vec<u32>,
-    targets: Vec<u32>,
-}
-
-impl Edges {
-    fn new(links: &[Links]) -> Edges {
-        let mut offsets = Vec::with_capacity(links.len() + 1);
-        let mut targets = Vec::with_capacity(links.len() * 2);
-        offsets.push(0);
-        for l in links {
-            targets.extend(l.successors());
-            offsets.push(targets.len() as u32);
-        }
-        Edges { offsets, targets }
-    }
-
-    fn of(&self, n: u32) -> &[u32] {
-        &self.targets[self.offsets[n as usize] as usize..self.offsets[n as usize + 1] as usize]
-    }
-}
 
 /// Runs the path checks; assumes every reference resolved.
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let Some(start) = graph.index.start else {
         return;
     };
-    let edges = Edges::new(&graph.index.links);
-    let Some(topo) = cycles(graph, &edges, out) else {
+    let Some(topo) = cycles(graph, out) else {
         return;
     };
-    let parent = reachable(graph, &edges, start);
-    for (n, p) in parent.iter().enumerate() {
-        if p.is_none() {
+    let parent = reachable(graph, start);
+    for n in 0..parent.len() {
+        if !reached(&parent, n) {
             let (source, path) = graph.origins.path("nodes", n, &[Seg::Key("id".into())]);
             out.push(Diagnostic::new(
                 Problem::Unreachable {
-                    node: graph.rules.nodes[n].id.clone(),
+                    node: graph.rules.nodes[n].id.to_string(),
                 },
                 source,
                 path,
@@ -67,7 +43,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
 
 /// Reports every cycle; returns a topological order (start of every edge before its end) when
 /// there is none.
-fn cycles(graph: &Graph, edges: &Edges, out: &mut Vec<Diagnostic>) -> Option<Vec<u32>> {
+fn cycles(graph: &Graph<'_>, out: &mut Vec<Diagnostic>) -> Option<Vec<u32>> {
     const WHITE: u8 = 0;
     const GREY: u8 = 1;
     const BLACK: u8 = 2;
@@ -83,8 +59,12 @@ fn cycles(graph: &Graph, edges: &Edges, out: &mut Vec<Diagnostic>) -> Option<Vec
         colour[root as usize] = GREY;
         stack.push((root, 0));
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            let succ = edges.of(node);
-            if let Some(&child) = succ.get(*next as usize) {
+            let links = graph.index.links(node);
+            if (*next as usize) < links.successor_count() {
+                let Some(child) = links.successor(*next as usize) else {
+                    *next += 1;
+                    continue;
+                };
                 *next += 1;
                 match colour[child as usize] {
                     WHITE => {
@@ -96,9 +76,9 @@ fn cycles(graph: &Graph, edges: &Edges, out: &mut Vec<Diagnostic>) -> Option<Vec
                         let from = stack.iter().position(|&(s, _)| s == child).unwrap_or(0);
                         let mut names: Vec<String> = stack[from..]
                             .iter()
-                            .map(|&(s, _)| graph.rules.nodes[s as usize].id.clone())
+                            .map(|&(s, _)| graph.rules.nodes[s as usize].id.to_string())
                             .collect();
-                        names.push(graph.rules.nodes[child as usize].id.clone());
+                        names.push(graph.rules.nodes[child as usize].id.to_string());
                         let field = edge_field(graph, node, child);
                         let (source, path) = graph.origins.path("nodes", node as usize, &field);
                         out.push(Diagnostic::new(
@@ -125,7 +105,7 @@ fn cycles(graph: &Graph, edges: &Edges, out: &mut Vec<Diagnostic>) -> Option<Vec
 
 /// The JSON path (below the node) of the field that holds the edge `from -> to`.
 fn edge_field(graph: &Graph, from: u32, to: u32) -> Vec<Seg> {
-    let links = &graph.index.links[from as usize];
+    let links = graph.index.links(from);
     let node = &graph.rules.nodes[from as usize];
     if links.next == Some(to) {
         return vec![Seg::Key("next".into())];
@@ -144,20 +124,27 @@ fn edge_field(graph: &Graph, from: u32, to: u32) -> Vec<Seg> {
     }
 }
 
-/// A step from a node's parent on a shortest path from the start: (parent, answer taken).
-type Parent = Option<(u32, Option<(Ask, u32)>)>;
+/// Each node's parent on a shortest path from the start: [`UNREACHED`] for nodes no path
+/// reaches, the start's own index for the start. (The answer taken there is found again when a
+/// message needs it: one `u32` a node keeps a million-node check small.)
+type Parents = Vec<u32>;
 
-/// Breadth-first search from the start; `parent[n]` is `None` for unreachable nodes.
-fn reachable(graph: &Graph, edges: &Edges, start: u32) -> Vec<Parent> {
-    let mut parent: Vec<Parent> = vec![None; graph.rules.nodes.len()];
-    parent[start as usize] = Some((start, None));
+/// A node no path reaches, in [`Parents`].
+const UNREACHED: u32 = u32::MAX;
+
+fn reached(parent: &[u32], n: usize) -> bool {
+    parent[n] != UNREACHED
+}
+
+/// Breadth-first search from the start.
+fn reachable(graph: &Graph<'_>, start: u32) -> Parents {
+    let mut parent: Parents = vec![UNREACHED; graph.rules.nodes.len()];
+    parent[start as usize] = start;
     let mut queue = std::collections::VecDeque::from([start]);
     while let Some(n) = queue.pop_front() {
-        let links = &graph.index.links[n as usize];
-        for &child in edges.of(n) {
-            if parent[child as usize].is_none() {
-                let answer = links.ask.map(|ask| (ask, answer_to(graph, n, child)));
-                parent[child as usize] = Some((n, answer));
+        for child in graph.index.links(n).successors() {
+            if parent[child as usize] == UNREACHED {
+                parent[child as usize] = n;
                 queue.push_back(child);
             }
         }
@@ -167,7 +154,7 @@ fn reachable(graph: &Graph, edges: &Edges, start: u32) -> Vec<Parent> {
 
 /// An answer at `node` that leads to `child` (the first listed, else the first uncovered).
 fn answer_to(graph: &Graph, node: u32, child: u32) -> u32 {
-    let links = &graph.index.links[node as usize];
+    let links = graph.index.links(node);
     if let Some(&(a, _)) = links.then.iter().find(|&&(_, t)| t == child) {
         return a;
     }
@@ -200,15 +187,13 @@ fn answer_text(graph: &Graph, ask: Ask, answer: u32) -> String {
 }
 
 /// The answers along the BFS path from the start to `node`.
-fn path_to(graph: &Graph, parent: &[Parent], node: u32) -> Vec<String> {
+fn path_to(graph: &Graph, parent: &[u32], node: u32) -> Vec<String> {
     let mut answers = Vec::new();
     let mut n = node;
-    while let Some((p, answer)) = parent[n as usize] {
-        if p == n {
-            break;
-        }
-        if let Some((ask, a)) = answer {
-            answers.push(answer_text(graph, ask, a));
+    while reached(parent, n as usize) && parent[n as usize] != n {
+        let p = parent[n as usize];
+        if let Some(ask) = graph.index.links(p).ask {
+            answers.push(answer_text(graph, ask, answer_to(graph, p, n)));
         }
         n = p;
     }
@@ -228,20 +213,34 @@ fn ask_name(graph: &Graph, ask: Ask) -> String {
     match ask {
         Ask::Role => ASK_ROLE.into(),
         Ask::Concern => ASK_CONCERN.into(),
-        Ask::Question(q) => graph.rules.questions[q as usize].id.clone(),
+        Ask::Question(q) => graph.rules.questions[q as usize].id.to_string(),
     }
 }
 
-fn asked_twice(graph: &Graph, topo: &[u32], parent: &[Parent], out: &mut Vec<Diagnostic>) {
+/// Pushes "asked so far" bit sets forward in topological order and reports a node whose
+/// question is already in its set. A node's set lives only from the first of its predecessors
+/// until the node itself is handled, in a pool of reused rows: memory follows the width of the
+/// graph, not its size.
+fn asked_twice(graph: &Graph, topo: &[u32], parent: &[u32], out: &mut Vec<Diagnostic>) {
+    const NO_ROW: u32 = u32::MAX;
     let words = (graph.rules.questions.len() + 2).div_ceil(64);
-    let mut before = vec![0u64; graph.rules.nodes.len() * words];
+    let mut row_of = vec![NO_ROW; graph.rules.nodes.len()];
+    let mut pool: Vec<u64> = Vec::new();
+    let mut free: Vec<u32> = Vec::new();
+    let mut mine = vec![0u64; words];
     for &n in topo {
-        if parent[n as usize].is_none() {
+        if !reached(parent, n as usize) {
             continue;
         }
-        let links = &graph.index.links[n as usize];
-        let row = n as usize * words;
-        let mut mine: Vec<u64> = before[row..row + words].to_vec();
+        match row_of[n as usize] {
+            NO_ROW => mine.fill(0),
+            row => {
+                mine.copy_from_slice(&pool[row as usize * words..][..words]);
+                free.push(row);
+                row_of[n as usize] = NO_ROW;
+            }
+        }
+        let links = graph.index.links(n);
         if let Some(ask) = links.ask {
             let slot = ask_slot(ask);
             if mine[slot / 64] & (1 << (slot % 64)) != 0 {
@@ -252,7 +251,7 @@ fn asked_twice(graph: &Graph, topo: &[u32], parent: &[Parent], out: &mut Vec<Dia
                 out.push(Diagnostic::new(
                     Problem::AskedTwice {
                         question: ask_name(graph, ask),
-                        node: graph.rules.nodes[n as usize].id.clone(),
+                        node: graph.rules.nodes[n as usize].id.to_string(),
                     },
                     source,
                     path,
@@ -261,18 +260,34 @@ fn asked_twice(graph: &Graph, topo: &[u32], parent: &[Parent], out: &mut Vec<Dia
             mine[slot / 64] |= 1 << (slot % 64);
         }
         for child in links.successors() {
-            let row = child as usize * words;
-            for (dst, src) in before[row..row + words].iter_mut().zip(&mine) {
+            let row = match row_of[child as usize] {
+                NO_ROW => {
+                    let row = match free.pop() {
+                        Some(r) => {
+                            pool[r as usize * words..][..words].fill(0);
+                            r
+                        }
+                        None => {
+                            pool.resize(pool.len() + words, 0);
+                            (pool.len() / words - 1) as u32
+                        }
+                    };
+                    row_of[child as usize] = row;
+                    row
+                }
+                row => row,
+            };
+            for (dst, src) in pool[row as usize * words..][..words].iter_mut().zip(&mine) {
                 *dst |= src;
             }
         }
     }
 }
 
-fn missing_branches(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>) {
-    for (n, links) in graph.index.links.iter().enumerate() {
+fn missing_branches(graph: &Graph, parent: &[u32], out: &mut Vec<Diagnostic>) {
+    for (n, links) in graph.index.all_links().enumerate() {
         let Some(ask) = links.ask else { continue };
-        if links.default.is_some() || parent[n].is_none() || links.then.is_empty() {
+        if links.default.is_some() || !reached(parent, n) || links.then.is_empty() {
             continue;
         }
         for a in 0..answer_count(graph, Some(ask)) as u32 {
@@ -286,7 +301,7 @@ fn missing_branches(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>)
             let (source, path) = graph.origins.path("nodes", n, &[Seg::Key("then".into())]);
             out.push(Diagnostic::new(
                 Problem::NoBranch {
-                    node: graph.rules.nodes[n].id.clone(),
+                    node: graph.rules.nodes[n].id.to_string(),
                     question: ask_name(graph, ask),
                     answer,
                     path: path_to(graph, parent, n as u32),
@@ -302,17 +317,15 @@ fn missing_branches(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>)
 /// when some path from `n` adds no urgent step. Reports a witness for each.
 fn totality(graph: &Graph, topo: &[u32], start: u32, out: &mut Vec<Diagnostic>) {
     let rules = &graph.rules;
-    let links = &graph.index.links;
     let adds = |n: u32, urgent_only: bool| {
-        links[n as usize]
-            .add
-            .iter()
+        graph
+            .adds(n)
             .any(|a| a.kind == Kind::Step && (!urgent_only || rules.steps[a.entry as usize].urgent))
     };
     let mut no_step = vec![false; rules.nodes.len()];
     let mut no_urgent = vec![false; rules.nodes.len()];
     for &n in topo.iter().rev() {
-        let l = &links[n as usize];
+        let l = graph.index.links(n);
         let terminal = l.successors().next().is_none();
         let child_bad = |flags: &[bool]| l.successors().any(|c| flags[c as usize]);
         no_step[n as usize] = !adds(n, false) && (terminal || child_bad(&no_step));
@@ -325,7 +338,7 @@ fn totality(graph: &Graph, topo: &[u32], start: u32, out: &mut Vec<Diagnostic>) 
     }
 
     let Some(q) = graph.index.safety else { return };
-    let start_links = &links[start as usize];
+    let start_links = graph.index.links(start);
     if start_links.ask != Some(Ask::Question(q)) || adds(start, true) {
         return;
     }
@@ -360,7 +373,7 @@ fn witness(
 ) -> (u32, Vec<String>) {
     let mut n = from;
     loop {
-        let l = &graph.index.links[n as usize];
+        let l = graph.index.links(n);
         let Some(child) = l.successors().find(|&c| flagged[c as usize]) else {
             return (n, path);
         };
@@ -371,7 +384,7 @@ fn witness(
     }
 }
 
-fn unused(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>) {
+fn unused(graph: &Graph, parent: &[u32], out: &mut Vec<Diagnostic>) {
     let rules = &graph.rules;
     let mut used: [Vec<bool>; 6] = Default::default();
     for kind in Kind::ALL {
@@ -383,11 +396,11 @@ fn unused(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>) {
         used[kind as usize] = vec![false; len];
     }
     let mut asked = vec![false; rules.questions.len()];
-    for (n, links) in graph.index.links.iter().enumerate() {
-        if parent[n].is_none() {
+    for (n, links) in graph.index.all_links().enumerate() {
+        if !reached(parent, n) {
             continue;
         }
-        for add in &links.add {
+        for add in graph.adds(n as u32) {
             used[add.kind as usize][add.entry as usize] = true;
         }
         if let Some(Ask::Question(q)) = links.ask {
@@ -427,7 +440,7 @@ fn unused(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::new(
                     Problem::Unused {
                         kind: kind.as_str(),
-                        id: id.clone(),
+                        id: id.to_string(),
                     },
                     source,
                     path,
@@ -441,7 +454,7 @@ fn unused(graph: &Graph, parent: &[Parent], out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 Problem::Unused {
                     kind: "question",
-                    id: rules.questions[q].id.clone(),
+                    id: rules.questions[q].id.to_string(),
                 },
                 source,
                 path,

@@ -25,7 +25,8 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
         return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
     }
     let json = args.format == Format::Json;
-    let Some(graph) = super::load_graph(config, io, json)? else {
+    let mut sources = crate::graph::Sources::new();
+    let Some(graph) = super::load_graph(config, &mut sources, io, json)? else {
         return Ok(ExitCode::Problems);
     };
     let prefill = match &args.answers_file {

@@ -9,7 +9,8 @@ use crate::exit::ExitCode;
 use super::Io;
 
 pub(super) fn run(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
-    let Some(graph) = super::load_graph(config, io, true)? else {
+    let mut sources = crate::graph::Sources::new();
+    let Some(graph) = super::load_graph(config, &mut sources, io, true)? else {
         return Ok(ExitCode::Problems);
     };
     let opts = BatchOptions {
@@ -18,6 +19,7 @@ pub(super) fn run(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
     };
     let mut input = BufReader::with_capacity(64 * 1024, std::io::stdin().lock());
     let summary = batch::run(&graph, &mut input, io.out, &opts)?;
+    super::keep(graph);
     Ok(if summary.failed > 0 {
         ExitCode::Problems
     } else {

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::graph::index::catalog;
 use crate::graph::model::{Choice, Contact};
+use crate::graph::str::to_strings;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Ui;
 use crate::render::sanitize;
@@ -33,7 +34,7 @@ struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     provider: Option<String>,
     #[serde(skip_serializing_if = "Contact::is_empty")]
-    contact: Contact,
+    contact: Contact<'static>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reviewed: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,7 +61,8 @@ impl Item {
 
 pub(super) fn run(config: &Config, args: &ListArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
     let json = args.format == DataFormat::Json;
-    let Some(graph) = super::load_graph(config, io, json)? else {
+    let mut sources = crate::graph::Sources::new();
+    let Some(graph) = super::load_graph(config, &mut sources, io, json)? else {
         return Ok(ExitCode::Problems);
     };
     let items = items(&graph, args.what, graph.content_lang(config.lang.code()));
@@ -70,6 +72,7 @@ pub(super) fn run(config: &Config, args: &ListArgs, io: &mut Io) -> anyhow::Resu
     } else {
         write_text(io.out, &items, config)?;
     }
+    super::keep(graph);
     Ok(ExitCode::Success)
 }
 
@@ -77,7 +80,7 @@ fn items(graph: &Graph, what: ListWhat, lang: &str) -> Vec<Item> {
     let rules = &graph.rules;
     let choice = |c: &Choice| Item {
         description: Some(c.description.get(lang).to_owned()),
-        aliases: c.aliases.clone(),
+        aliases: to_strings(&c.aliases),
         ..Item::new(&c.id, c.label.get(lang))
     };
     let kind = match what {
@@ -89,15 +92,15 @@ fn items(graph: &Graph, what: ListWhat, lang: &str) -> Vec<Item> {
                 .iter()
                 .map(|q| Item {
                     description: q.help.as_ref().map(|h| h.get(lang).to_owned()),
-                    aliases: q.aliases.clone(),
-                    assume: q.assume.clone(),
+                    aliases: to_strings(&q.aliases),
+                    assume: q.assume.as_ref().map(|a| a.to_string()),
                     safety: q.safety,
                     options: q
                         .options
                         .iter()
                         .map(|o| Item {
                             description: o.help.as_ref().map(|h| h.get(lang).to_owned()),
-                            aliases: o.aliases.clone(),
+                            aliases: to_strings(&o.aliases),
                             ..Item::new(&o.id, o.label.get(lang))
                         })
                         .collect(),
@@ -128,8 +131,8 @@ fn items(graph: &Graph, what: ListWhat, lang: &str) -> Vec<Item> {
         .iter()
         .map(|e| Item {
             description: Some(e.summary.get(lang).to_owned()),
-            provider: e.provider.clone(),
-            contact: e.contact.clone(),
+            provider: e.provider.as_ref().map(|p| p.to_string()),
+            contact: e.contact.to_static(),
             reviewed: Some(e.reviewed.to_string()),
             verified: Some(e.verified),
             ..Item::new(&e.id, e.name.get(lang))
@@ -163,7 +166,7 @@ fn write_text(out: &mut dyn Write, items: &[Item], config: &Config) -> std::io::
         Ok(())
     };
     for item in items {
-        let mut text = item.label.clone();
+        let mut text = item.label.to_string();
         if item.safety {
             text.push_str(&format!(" ({})", Ui::SafetyQuestion.get(lang)));
         }
@@ -180,7 +183,7 @@ fn write_text(out: &mut dyn Write, items: &[Item], config: &Config) -> std::io::
             )?;
         }
         for o in &item.options {
-            let mut text = o.label.clone();
+            let mut text = o.label.to_string();
             if item.assume.as_deref() == Some(o.id.as_str()) {
                 text.push_str(&format!(" ({})", Ui::AssumedWhenMissing.get(lang)));
             }

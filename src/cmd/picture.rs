@@ -9,7 +9,8 @@ use crate::query::{Query, RawQuery};
 use super::Io;
 
 pub(super) fn run(config: &Config, args: &GraphArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
-    let Some(graph) = super::load_graph(config, io, false)? else {
+    let mut sources = crate::graph::Sources::new();
+    let Some(graph) = super::load_graph(config, &mut sources, io, false)? else {
         return Ok(ExitCode::Problems);
     };
     let raw = RawQuery {
@@ -23,5 +24,6 @@ pub(super) fn run(config: &Config, args: &GraphArgs, io: &mut Io) -> anyhow::Res
         concern: query.concern,
     };
     draw(&graph, focus, config.lang, args.format, io.out)?;
+    super::keep(graph);
     Ok(ExitCode::Success)
 }

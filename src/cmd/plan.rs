@@ -11,7 +11,8 @@ use super::Io;
 
 pub(super) fn run(config: &Config, args: &PlanArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
     let json = args.format == Format::Json;
-    let Some(graph) = super::load_graph(config, io, json)? else {
+    let mut sources = crate::graph::Sources::new();
+    let Some(graph) = super::load_graph(config, &mut sources, io, json)? else {
         return Ok(ExitCode::Problems);
     };
     let mut raw = match &args.answers_file {
@@ -36,5 +37,6 @@ pub(super) fn run(config: &Config, args: &PlanArgs, io: &mut Io) -> anyhow::Resu
         Format::Json => Box::new(Json::default()),
     };
     renderer.render(&plan, io.out)?;
+    super::keep(graph);
     Ok(ExitCode::Success)
 }

@@ -19,7 +19,8 @@ pub(super) fn completions(
     args: &CompletionsArgs,
     io: &mut Io,
 ) -> anyhow::Result<ExitCode> {
-    let Some(graph) = super::load_graph(config, io, false)? else {
+    let mut sources = crate::graph::Sources::new();
+    let Some(graph) = super::load_graph(config, &mut sources, io, false)? else {
         return Ok(ExitCode::Problems);
     };
     let mut command = command_with_ids(&graph, graph.content_lang(config.lang.code()));

@@ -5,7 +5,6 @@ use serde::Serialize;
 use crate::cli::{DataFormat, TestArgs};
 use crate::config::Config;
 use crate::exit::{ExitCode, UsageError};
-use crate::graph::Sources;
 use crate::i18n::Lang;
 use crate::plan::PlanOptions;
 use crate::render::sanitize;
@@ -22,7 +21,8 @@ struct Report {
 
 pub(super) fn run(config: &Config, args: &TestArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
     let json = args.format == DataFormat::Json;
-    let Some(graph) = super::load_graph(config, io, json)? else {
+    let mut sources = crate::graph::Sources::new();
+    let Some(graph) = super::load_graph(config, &mut sources, io, json)? else {
         return Ok(ExitCode::Problems);
     };
     // Tests judge content, so their wording is fixed; the review date is the caller's today.
@@ -32,14 +32,17 @@ pub(super) fn run(config: &Config, args: &TestArgs, io: &mut Io) -> anyhow::Resu
     };
     let mut results = Vec::new();
     for path in &args.files {
-        let file = read(path)?;
         let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| UsageError(format!("cannot read test file {name}: {e}")))?;
+        let file = parse(&text, &name)?;
         results.extend(
             file.cases
                 .iter()
                 .map(|case| run_case(&graph, &name, case, &opts)),
         );
     }
+    super::keep(graph);
     let failed = results.iter().filter(|r| !r.passed).count();
     let passed = results.len() - failed;
     if json {
@@ -74,19 +77,14 @@ pub(super) fn run(config: &Config, args: &TestArgs, io: &mut Io) -> anyhow::Resu
     })
 }
 
-/// Reads a test file; a malformed one is a usage error that says where.
-fn read(path: &std::path::Path) -> anyhow::Result<TestFile> {
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| UsageError(format!("cannot read test file {name}: {e}")))?;
-    let mut sources = Sources::new();
-    let id = sources.add(name.clone(), text.clone());
-    let text = &sources.file(id).text;
+/// Parses a test file; a malformed one is a usage error that says where.
+fn parse<'t>(text: &'t str, name: &str) -> anyhow::Result<TestFile<'t>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<TestFile, _> = serde_path_to_error::deserialize(&mut de);
+    let parsed: Result<TestFile<'t>, _> = serde_path_to_error::deserialize(&mut de);
     parsed.map_err(|e| {
         let at = crate::graph::load::convert_path(e.path());
-        let d = crate::graph::load::problem_at(text, id, at, e.inner());
+        let d = crate::graph::load::problem_at(text, 0, at, e.inner());
         let (message, help) = d.problem.describe(Lang::En);
         let pos = d
             .position

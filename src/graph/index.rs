@@ -9,37 +9,55 @@ use std::collections::HashMap;
 use super::Origins;
 use super::model::{ASK_CONCERN, ASK_ROLE, Choice, Kind, RuleGraph};
 use super::path::Seg;
+use super::str::Str;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::suggest::nearest;
 
-/// Ids and aliases of one kind of thing, mapped to their position in the rule file.
+/// Ids and aliases of one kind of thing, mapped to their position in the rule file. Keys borrow
+/// from the rule file's text where they can.
 #[derive(Debug, Clone, Default)]
-pub struct Lookup {
-    map: HashMap<String, u32>,
+pub struct Lookup<'a> {
+    map: HashMap<Str<'a>, u32>,
 }
 
-impl Lookup {
+impl<'a> Lookup<'a> {
     /// The index of the entry whose id or alias is `key` (case and surrounding space ignored).
     pub fn find(&self, key: &str) -> Option<u32> {
         if let Some(&i) = self.map.get(key) {
             return Some(i);
         }
-        self.map.get(key.trim().to_lowercase().as_str()).copied()
+        let folded = fold(key);
+        (folded != key)
+            .then(|| self.map.get(folded.as_ref()).copied())
+            .flatten()
     }
 
     /// Every id and alias, for suggestions.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        self.map.keys().map(|k| k.as_str())
     }
 
     /// Adds `key`; returns false when it was already taken.
-    fn insert(&mut self, key: &str, index: u32) -> bool {
-        let key = key.trim().to_lowercase();
-        if self.map.contains_key(&key) {
+    fn insert(&mut self, key: &Str<'a>, index: u32) -> bool {
+        let key = match fold(key) {
+            std::borrow::Cow::Borrowed(k) if k.len() == key.len() => key.clone(),
+            folded => Str::from(folded.into_owned()),
+        };
+        if self.map.contains_key(key.as_str()) {
             return false;
         }
         self.map.insert(key, index);
         true
+    }
+}
+
+/// `key` without surrounding space and in lowercase, copied only when that changes it.
+fn fold(key: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = key.trim();
+    if trimmed.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(trimmed.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(trimmed)
     }
 }
 
@@ -54,35 +72,33 @@ pub enum Ask {
     Question(u32),
 }
 
-/// One resolved recommendation of a node.
+/// One resolved recommendation of a node (see [`crate::graph::Graph::adds`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Add {
     /// Which catalog.
     pub kind: Kind,
-    /// Index in that catalog.
-    pub entry: u32,
     /// Lower comes first.
     pub priority: u16,
+    /// Index in that catalog.
+    pub entry: u32,
     /// Position in the node's `add` list, to find its `why`.
     pub at: u32,
 }
 
-/// A node's resolved edges and recommendations.
-#[derive(Debug, Clone, Default)]
-pub struct Links {
+/// A node's resolved edges and recommendations, as a view into the [`Index`].
+#[derive(Debug, Clone, Copy)]
+pub struct Links<'i> {
     /// What the node branches on, if anything.
     pub ask: Option<Ask>,
     /// (answer index, node index) pairs, in file order.
-    pub then: Vec<(u32, u32)>,
+    pub then: &'i [(u32, u32)],
     /// The node for answers `then` does not list.
     pub default: Option<u32>,
     /// The node that follows when nothing is asked.
     pub next: Option<u32>,
-    /// What the node adds to the plan.
-    pub add: Vec<Add>,
 }
 
-impl Links {
+impl Links<'_> {
     /// The node an answer leads to, if any.
     pub fn branch(&self, answer: u32) -> Option<u32> {
         self.then
@@ -92,50 +108,150 @@ impl Links {
             .or(self.default)
     }
 
-    /// Every node this one can lead to, in file order, without repeats.
-    pub fn successors(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut seen: Vec<u32> = Vec::new();
-        self.then
+    /// How many successors [`Links::successor`] numbers (repeats included).
+    pub fn successor_count(&self) -> usize {
+        self.then.len() + usize::from(self.default.is_some()) + usize::from(self.next.is_some())
+    }
+
+    /// Successor number `i` (`then` targets, then `default`, then `next`), or `None` past the
+    /// end or when an earlier successor already named the same node.
+    pub fn successor(&self, i: usize) -> Option<u32> {
+        let target = self
+            .then
             .iter()
             .map(|(_, n)| *n)
             .chain(self.default)
             .chain(self.next)
-            .filter(move |n| {
-                if seen.contains(n) {
-                    false
-                } else {
-                    seen.push(*n);
-                    true
-                }
-            })
+            .nth(i)?;
+        let repeat = self
+            .then
+            .iter()
+            .map(|(_, n)| *n)
+            .chain(self.default)
+            .chain(self.next)
+            .take(i)
+            .any(|n| n == target);
+        (!repeat).then_some(target)
     }
+
+    /// Every node this one can lead to, in file order, without repeats.
+    pub fn successors(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.successor_count()).filter_map(|i| self.successor(i))
+    }
+}
+
+/// "None" in the packed per-node table, and an addition whose id did not resolve.
+pub(crate) const NONE: u32 = u32::MAX;
+/// `ask` values in the packed table below the question indexes' range.
+const ASK_ROLE_CODE: u32 = u32::MAX - 1;
+const ASK_CONCERN_CODE: u32 = u32::MAX - 2;
+
+/// One node's links, packed: a large graph has millions of nodes, and the branches and
+/// additions of all nodes live in two shared arrays.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    ask: u32,
+    default: u32,
+    next: u32,
+    then_end: u32,
+    add_end: u32,
 }
 
 /// Every id of a rule graph resolved to an index.
 #[derive(Debug, Clone, Default)]
-pub struct Index {
+pub struct Index<'a> {
     /// Roles by id and alias.
-    pub roles: Lookup,
+    pub roles: Lookup<'a>,
     /// Concerns by id and alias.
-    pub concerns: Lookup,
+    pub concerns: Lookup<'a>,
     /// Questions by id and alias.
-    pub questions: Lookup,
+    pub questions: Lookup<'a>,
     /// For each question, its options by id and alias.
-    pub options: Vec<Lookup>,
+    pub options: Vec<Lookup<'a>>,
     /// For each [`Kind`] (in [`Kind::ALL`] order), the catalog by id.
-    pub entries: [Lookup; 6],
+    pub entries: [Lookup<'a>; 6],
     /// The start node.
     pub start: Option<u32>,
     /// The question marked `safety`, if exactly one is.
     pub safety: Option<u32>,
-    /// Per node, its resolved links.
-    pub links: Vec<Links>,
+    nodes: Vec<Packed>,
+    branches: Vec<(u32, u32)>,
+    /// Per node, the catalog index of each of its additions, in `add` order ([`NONE`] when the
+    /// id did not resolve). Kind and priority stay in the rules.
+    add_entries: Vec<u32>,
 }
 
-impl Index {
+impl<'a> Index<'a> {
     /// The catalog lookup for a kind.
-    pub fn entries(&self, kind: Kind) -> &Lookup {
+    pub fn entries(&self, kind: Kind) -> &Lookup<'a> {
         &self.entries[kind as usize]
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The resolved links of node `n`.
+    pub fn links(&self, n: u32) -> Links<'_> {
+        let n = n as usize;
+        let p = self.nodes[n];
+        let then_start = n.checked_sub(1).map_or(0, |prev| self.nodes[prev].then_end);
+        let opt = |v: u32| (v != NONE).then_some(v);
+        Links {
+            ask: match p.ask {
+                NONE => None,
+                ASK_ROLE_CODE => Some(Ask::Role),
+                ASK_CONCERN_CODE => Some(Ask::Concern),
+                q => Some(Ask::Question(q)),
+            },
+            then: &self.branches[then_start as usize..p.then_end as usize],
+            default: opt(p.default),
+            next: opt(p.next),
+        }
+    }
+
+    /// The catalog index of each addition of node `n`, in `add` order ([`NONE`]: unresolved).
+    pub(crate) fn add_entries(&self, n: u32) -> &[u32] {
+        let n = n as usize;
+        let start = n.checked_sub(1).map_or(0, |prev| self.nodes[prev].add_end);
+        &self.add_entries[start as usize..self.nodes[n].add_end as usize]
+    }
+
+    /// Links of every node, in order.
+    pub fn all_links(&self) -> impl Iterator<Item = Links<'_>> + '_ {
+        (0..self.nodes.len() as u32).map(|n| self.links(n))
+    }
+
+    fn push(
+        &mut self,
+        ask: Option<Ask>,
+        then: &[(u32, u32)],
+        default: Option<u32>,
+        next: Option<u32>,
+        add: &[u32],
+    ) {
+        self.branches.extend_from_slice(then);
+        self.add_entries.extend_from_slice(add);
+        self.nodes.push(Packed {
+            ask: match ask {
+                None => NONE,
+                Some(Ask::Role) => ASK_ROLE_CODE,
+                Some(Ask::Concern) => ASK_CONCERN_CODE,
+                Some(Ask::Question(q)) => q,
+            },
+            default: default.unwrap_or(NONE),
+            next: next.unwrap_or(NONE),
+            then_end: self.branches.len() as u32,
+            add_end: self.add_entries.len() as u32,
+        });
+    }
+
+    /// Points node `n`'s `next` elsewhere: for tests of what the engine does with a graph that
+    /// did not pass `check`.
+    #[cfg(test)]
+    pub(crate) fn set_next(&mut self, n: u32, next: Option<u32>) {
+        self.nodes[n as usize].next = next.unwrap_or(NONE);
     }
 }
 
@@ -144,7 +260,7 @@ impl Index {
 const SUGGEST_LIMIT: usize = 20_000;
 
 /// Builds the index and reports every reference problem found on the way.
-pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
+pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Diagnostic>) {
     let mut b = Builder {
         origins,
         diags: Vec::new(),
@@ -169,7 +285,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                         &id_or_alias(&at, k),
                         Problem::DuplicateId {
                             kind: "option",
-                            id: key.clone(),
+                            id: key.to_string(),
                         },
                     );
                 }
@@ -192,7 +308,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                     &[Seg::Key("assume".into())],
                     Problem::Dangling {
                         kind: "option",
-                        id: assume.clone(),
+                        id: assume.to_string(),
                         nearest,
                     },
                 );
@@ -207,7 +323,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                     &id_or_alias(&[], k),
                     Problem::DuplicateId {
                         kind: "question",
-                        id: key.clone(),
+                        id: key.to_string(),
                     },
                 );
             }
@@ -230,7 +346,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                 &[Seg::Key("id".into())],
                 Problem::DuplicateId {
                     kind: "source",
-                    id: s.id.clone(),
+                    id: s.id.to_string(),
                 },
             );
         }
@@ -238,10 +354,10 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
 
     for kind in Kind::ALL {
         let section = kind.section();
-        let ids: Vec<&str> = match kind {
-            Kind::Step => rules.steps.iter().map(|s| s.id.as_str()).collect(),
-            Kind::Advice => rules.advice.iter().map(|a| a.id.as_str()).collect(),
-            _ => catalog(rules, kind).iter().map(|e| e.id.as_str()).collect(),
+        let ids: Vec<&Str<'a>> = match kind {
+            Kind::Step => rules.steps.iter().map(|s| &s.id).collect(),
+            Kind::Advice => rules.advice.iter().map(|a| &a.id).collect(),
+            _ => catalog(rules, kind).iter().map(|e| &e.id).collect(),
         };
         let lookup = &mut index.entries[kind as usize];
         for (i, id) in ids.iter().enumerate() {
@@ -253,7 +369,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                     &[Seg::Key("id".into())],
                     Problem::DuplicateId {
                         kind: kind.as_str(),
-                        id: (*id).to_owned(),
+                        id: id.to_string(),
                     },
                 );
             }
@@ -271,7 +387,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                         &[Seg::Key("provider".into())],
                         Problem::Dangling {
                             kind: "partner",
-                            id: p.clone(),
+                            id: p.to_string(),
                             nearest,
                         },
                     );
@@ -285,7 +401,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                     &[Seg::Key("source".into())],
                     Problem::Dangling {
                         kind: "source",
-                        id: e.source.clone(),
+                        id: e.source.to_string(),
                         nearest,
                     },
                 );
@@ -302,7 +418,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                     &[Seg::Key("partner".into())],
                     Problem::Dangling {
                         kind: "partner",
-                        id: p.clone(),
+                        id: p.to_string(),
                         nearest,
                     },
                 );
@@ -320,7 +436,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                 &[Seg::Key("id".into())],
                 Problem::DuplicateId {
                     kind: "node",
-                    id: n.id.clone(),
+                    id: n.id.to_string(),
                 },
             );
         }
@@ -357,7 +473,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
             b.diags.push(Diagnostic::new(
                 Problem::Dangling {
                     kind: "node",
-                    id: rules.start.clone(),
+                    id: rules.start.to_string(),
                     nearest,
                 },
                 origins.base,
@@ -374,12 +490,24 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
         ));
     }
 
-    index.links.reserve_exact(rules.nodes.len());
+    // Exact sizes up front: growing by doubling would leave up to half of each table unused.
+    index.nodes.reserve_exact(rules.nodes.len());
+    index
+        .branches
+        .reserve_exact(rules.nodes.iter().map(|n| n.then.len()).sum());
+    index
+        .add_entries
+        .reserve_exact(rules.nodes.iter().map(|n| n.add.len()).sum());
+    // One node's links, reused for every node so the loop allocates nothing.
+    let mut then: Vec<(u32, u32)> = Vec::new();
+    let mut adds: Vec<u32> = Vec::new();
     for (i, n) in rules.nodes.iter().enumerate() {
-        let mut links = Links::default();
+        then.clear();
+        adds.clear();
+        let mut asks = None;
         if let Some(ask) = &n.ask {
             let at = [Seg::Key("ask".into())];
-            links.ask = match ask.as_str() {
+            asks = match ask.as_str() {
                 ASK_ROLE => Some(Ask::Role),
                 ASK_CONCERN => Some(Ask::Concern),
                 q => match index.questions.find(q) {
@@ -406,7 +534,7 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
         for (answer, target) in n.then.iter() {
             let at = [Seg::Key("then".into()), Seg::Key(answer.to_owned())];
             let target = node_ref(&mut b, target, i, &at);
-            let answers = links.ask.map(|a| match a {
+            let answers = asks.map(|a| match a {
                 Ask::Role => (&index.roles, ASK_ROLE),
                 Ask::Concern => (&index.concerns, ASK_CONCERN),
                 Ask::Question(q) => (
@@ -435,25 +563,23 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                 None => None,
             };
             if let (Some(a), Some(t)) = (answer_ix, target) {
-                links.then.push((a, t));
+                then.push((a, t));
             }
         }
-        if let Some(d) = &n.default {
-            links.default = node_ref(&mut b, d, i, &[Seg::Key("default".into())]);
-        }
-        if let Some(next) = &n.next {
-            links.next = node_ref(&mut b, next, i, &[Seg::Key("next".into())]);
-        }
+        let default = n
+            .default
+            .as_ref()
+            .and_then(|d| node_ref(&mut b, d, i, &[Seg::Key("default".into())]));
+        let next = n
+            .next
+            .as_ref()
+            .and_then(|x| node_ref(&mut b, x, i, &[Seg::Key("next".into())]));
         for (k, add) in n.add.iter().enumerate() {
             let lookup = &index.entries[add.kind as usize];
             match lookup.find(&add.id) {
-                Some(entry) => links.add.push(Add {
-                    kind: add.kind,
-                    entry,
-                    priority: add.priority,
-                    at: k as u32,
-                }),
+                Some(entry) => adds.push(entry),
                 None => {
+                    adds.push(NONE);
                     let nearest = nearest(&add.id, lookup.keys());
                     let at = [Seg::Key("add".into()), Seg::Index(k), Seg::Key("id".into())];
                     b.push(
@@ -462,20 +588,20 @@ pub fn build(rules: &RuleGraph, origins: &Origins) -> (Index, Vec<Diagnostic>) {
                         &at,
                         Problem::Dangling {
                             kind: add.kind.as_str(),
-                            id: add.id.clone(),
+                            id: add.id.to_string(),
                             nearest,
                         },
                     );
                 }
             }
         }
-        index.links.push(links);
+        index.push(asks, &then, default, next, &adds);
     }
     (index, b.diags)
 }
 
 /// The catalog list of a kind (`partners` for [`Kind::Partner`]); empty for steps and advice.
-pub fn catalog(rules: &RuleGraph, kind: Kind) -> &[super::model::Entry] {
+pub fn catalog<'r, 'a>(rules: &'r RuleGraph<'a>, kind: Kind) -> &'r [super::model::Entry<'a>] {
     match kind {
         Kind::Partner => &rules.partners,
         Kind::Training => &rules.trainings,
@@ -546,7 +672,12 @@ impl Builder<'_> {
         }
     }
 
-    fn choices(&mut self, section: &'static str, kind: &'static str, list: &[Choice]) -> Lookup {
+    fn choices<'a>(
+        &mut self,
+        section: &'static str,
+        kind: &'static str,
+        list: &[Choice<'a>],
+    ) -> Lookup<'a> {
         let mut lookup = Lookup::default();
         for (i, c) in list.iter().enumerate() {
             self.check_id(section, i, kind, &c.id);
@@ -559,7 +690,7 @@ impl Builder<'_> {
                         &rest,
                         Problem::DuplicateId {
                             kind,
-                            id: key.clone(),
+                            id: key.to_string(),
                         },
                     );
                 }
@@ -593,20 +724,47 @@ mod tests {
     }
 
     #[test]
+    fn packed_links_read_back_as_written() {
+        let mut index = Index::default();
+        index.push(None, &[], None, Some(1), &[9]);
+        index.push(
+            Some(Ask::Question(4)),
+            &[(0, 2), (1, 3)],
+            Some(3),
+            None,
+            &[],
+        );
+        index.push(Some(Ask::Role), &[], None, None, &[7, NONE]);
+        let l = index.links(1);
+        assert_eq!(
+            (l.ask, l.then, l.default, l.next),
+            (Some(Ask::Question(4)), &[(0, 2), (1, 3)][..], Some(3), None)
+        );
+        assert!(index.add_entries(1).is_empty());
+        let l = index.links(0);
+        assert_eq!(
+            (l.ask, l.next, index.add_entries(0)),
+            (None, Some(1), &[9][..])
+        );
+        assert_eq!(index.links(2).ask, Some(Ask::Role));
+        assert_eq!(index.add_entries(2), [7, NONE]);
+    }
+
+    #[test]
     fn lookup_ignores_case_and_space() {
         let mut l = Lookup::default();
-        assert!(l.insert("Jongerenwerker", 3));
-        assert!(!l.insert("jongerenwerker ", 4));
+        assert!(l.insert(&Str::from("Jongerenwerker"), 3));
+        assert!(!l.insert(&Str::from("jongerenwerker "), 4));
         assert_eq!(l.find(" JONGERENWERKER"), Some(3));
     }
 
     #[test]
     fn successors_are_unique_in_order() {
         let links = Links {
-            then: vec![(0, 5), (1, 6), (2, 5)],
+            ask: None,
+            then: &[(0, 5), (1, 6), (2, 5)],
             default: Some(7),
             next: None,
-            ..Links::default()
         };
         assert_eq!(links.successors().collect::<Vec<_>>(), [5, 6, 7]);
         assert_eq!(links.branch(2), Some(5));

@@ -12,14 +12,17 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::exact::Exact;
+use super::str::Str;
+
 /// Keys and string values of a JSON object, in file order, without duplicate keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyedStrings(Vec<(String, String)>);
+pub struct KeyedStrings<'a>(Box<[(Str<'a>, Str<'a>)]>);
 
-impl KeyedStrings {
+impl<'a> KeyedStrings<'a> {
     /// Builds a map from pairs; the caller guarantees the keys are distinct.
-    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
-        KeyedStrings(pairs)
+    pub fn from_pairs(pairs: Vec<(Str<'a>, Str<'a>)>) -> Self {
+        KeyedStrings(pairs.into_boxed_slice())
     }
 
     /// The value stored under `key`, if any.
@@ -53,13 +56,17 @@ impl KeyedStrings {
     /// Sets `key` to `value`, replacing an existing value in place or appending a new key.
     pub fn insert(&mut self, key: &str, value: &str) {
         match self.0.iter_mut().find(|(k, _)| k == key) {
-            Some((_, v)) => *v = value.to_owned(),
-            None => self.0.push((key.to_owned(), value.to_owned())),
+            Some((_, v)) => *v = Str::from(value.to_owned()),
+            None => {
+                let mut pairs = std::mem::take(&mut self.0).into_vec();
+                pairs.push((key.to_owned().into(), value.to_owned().into()));
+                self.0 = pairs.into_boxed_slice();
+            }
         }
     }
 }
 
-impl JsonSchema for KeyedStrings {
+impl JsonSchema for KeyedStrings<'_> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "KeyedStrings".into()
     }
@@ -72,38 +79,41 @@ impl JsonSchema for KeyedStrings {
     }
 }
 
-impl Serialize for KeyedStrings {
+impl Serialize for KeyedStrings<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
+        for (k, v) in self.0.iter() {
             map.serialize_entry(k, v)?;
         }
         map.end()
     }
 }
 
-impl<'de> Deserialize<'de> for KeyedStrings {
+impl<'de: 'a, 'a> Deserialize<'de> for KeyedStrings<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct PairsVisitor;
 
         impl<'de> Visitor<'de> for PairsVisitor {
-            type Value = KeyedStrings;
+            type Value = KeyedStrings<'de>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an object whose values are strings")
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyedStrings, A::Error> {
-                let mut pairs: Vec<(String, String)> =
-                    Vec::with_capacity(map.size_hint().unwrap_or(2));
-                while let Some(key) = map.next_key::<String>()? {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<KeyedStrings<'de>, A::Error> {
+                // Exact size: a large graph holds millions of these.
+                let mut pairs: Exact<(Str<'de>, Str<'de>)> = Exact::new();
+                while let Some(key) = map.next_key::<Str<'de>>()? {
                     if pairs.iter().any(|(k, _)| *k == key) {
                         return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
                     }
-                    let value = map.next_value::<String>()?;
+                    let value = map.next_value::<Str<'de>>()?;
                     pairs.push((key, value));
                 }
-                Ok(KeyedStrings(pairs))
+                Ok(KeyedStrings(pairs.finish().into_boxed_slice()))
             }
         }
 

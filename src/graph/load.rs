@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::model::{
@@ -169,18 +169,15 @@ impl Sources {
 }
 
 /// Parses a rule file's text. On failure, returns every structural problem found.
-pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph, Vec<Diagnostic>> {
+pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph<'_>, Vec<Diagnostic>> {
+    // The happy path does not track paths; only a failure is parsed again to find where.
     let mut de = serde_json::Deserializer::from_str(text);
-    let typed: Result<RuleGraph, _> = serde_path_to_error::deserialize(&mut de);
-    let mut first_path = JsonPath::root();
-    let typed = typed
-        .map_err(|e| {
-            first_path = convert_path(e.path());
-            e.into_inner()
-        })
-        .and_then(|g| de.end().map(|()| g));
+    let typed = RuleGraph::deserialize(&mut de).and_then(|g| de.end().map(|()| g));
     match typed {
-        Ok(graph) if graph.schema_version == SCHEMA_VERSION => Ok(graph),
+        Ok(mut graph) if graph.schema_version == SCHEMA_VERSION => {
+            shrink(&mut graph);
+            Ok(graph)
+        }
         Ok(graph) => Err(vec![Diagnostic::new(
             Problem::SchemaVersion {
                 found: graph.schema_version.to_string(),
@@ -189,6 +186,11 @@ pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph, Vec<Diagnostic>>
             JsonPath::root().key("schema_version"),
         )]),
         Err(e) if e.is_data() => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let first_path = match serde_path_to_error::deserialize::<_, RuleGraph<'_>>(&mut de) {
+                Err(tracked) => convert_path(tracked.path()),
+                Ok(_) => JsonPath::root(),
+            };
             // The typed error is exact (it has a position); the slow pass finds the others.
             let mut first = data_problem(source, JsonPath::root(), first_path, &e);
             let lines = LineIndex::new(text);
@@ -203,6 +205,13 @@ pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph, Vec<Diagnostic>>
         }
         Err(e) => Err(vec![syntax_problem(text, source, &e)]),
     }
+}
+
+/// Gives the node list its exact size (the per-node lists are read exactly already): serde grows
+/// a vector by doubling while it reads a JSON array of unknown length. The list is one large
+/// allocation, so shrinking it returns the memory rather than leaving holes.
+fn shrink(graph: &mut RuleGraph<'_>) {
+    graph.nodes.shrink_to_fit();
 }
 
 /// A diagnostic for any serde_json error at `path`, with the error's own position.
@@ -314,26 +323,30 @@ fn structure_problems(text: &str, source: SourceId) -> Vec<Diagnostic> {
             for (i, item) in items.iter().enumerate() {
                 let prefix = JsonPath::item(list, i);
                 let err = match list {
-                    "sources" => element_error::<Source>(item),
-                    "roles" | "concerns" => element_error::<Choice>(item),
-                    "questions" => element_error::<Question>(item),
-                    "steps" => element_error::<Step>(item),
-                    "advice" => element_error::<Advice>(item),
-                    "nodes" => element_error::<Node>(item),
-                    _ => element_error::<Entry>(item),
+                    "sources" => element_error::<Source<'_>>(item),
+                    "roles" | "concerns" => element_error::<Choice<'_>>(item),
+                    "questions" => element_error::<Question<'_>>(item),
+                    "steps" => element_error::<Step<'_>>(item),
+                    "advice" => element_error::<Advice<'_>>(item),
+                    "nodes" => element_error::<Node<'_>>(item),
+                    _ => element_error::<Entry<'_>>(item),
                 };
                 if let Some((path, e)) = err {
                     out.push(data_problem(source, prefix.clone(), path, &e));
                     // One error per element would hide a second mistake in a nested list.
                     let nested = match list {
-                        "nodes" => Some(("add", element_error::<Addition> as Checker)),
-                        "questions" => Some(("options", element_error::<AnswerOption> as Checker)),
+                        "nodes" => Some("add"),
+                        "questions" => Some("options"),
                         _ => None,
                     };
-                    if let Some((field, check)) = nested {
+                    if let Some(field) = nested {
                         if let Some(Value::Array(inner)) = item.get(field) {
                             for (k, v) in inner.iter().enumerate() {
-                                if let Some((path, e)) = check(v) {
+                                let err = match field {
+                                    "add" => element_error::<Addition<'_>>(v),
+                                    _ => element_error::<AnswerOption<'_>>(v),
+                                };
+                                if let Some((path, e)) = err {
                                     let at = prefix.clone().key(field).index(k);
                                     out.push(data_problem(source, at, path, &e));
                                 }
@@ -349,7 +362,7 @@ fn structure_problems(text: &str, source: SourceId) -> Vec<Diagnostic> {
     // The top level itself: report each bad field, removing it and trying again.
     let mut removed: Vec<String> = Vec::new();
     for _ in 0..64 {
-        let Err(err) = serde_path_to_error::deserialize::<_, RuleGraph>(&root) else {
+        let Err(err) = serde_path_to_error::deserialize::<_, RuleGraph<'_>>(&root) else {
             break;
         };
         let path = convert_path(err.path());
@@ -378,9 +391,7 @@ fn structure_problems(text: &str, source: SourceId) -> Vec<Diagnostic> {
     out
 }
 
-type Checker = fn(&Value) -> Option<(JsonPath, serde_json::Error)>;
-
-fn element_error<T: DeserializeOwned>(item: &Value) -> Option<(JsonPath, serde_json::Error)> {
+fn element_error<'v, T: Deserialize<'v>>(item: &'v Value) -> Option<(JsonPath, serde_json::Error)> {
     serde_path_to_error::deserialize::<_, T>(item)
         .err()
         .map(|e| (convert_path(e.path()), e.into_inner()))

@@ -5,12 +5,14 @@
 //! from them, and [`Origins`], which remembers which file and JSON path every part came from so
 //! that a diagnostic can point at it.
 
+mod exact;
 pub mod index;
 pub mod keyed;
 pub mod load;
 pub mod model;
 pub mod overlay;
 pub mod path;
+pub mod str;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -116,18 +118,18 @@ impl Origins {
 
 /// A rule graph ready to use: rules, resolved index and origins.
 #[derive(Debug, Clone)]
-pub struct Graph {
+pub struct Graph<'a> {
     /// The rules as written (merged, when overlays were applied).
-    pub rules: RuleGraph,
+    pub rules: RuleGraph<'a>,
     /// Every id resolved to an index.
-    pub index: Index,
+    pub index: Index<'a>,
     /// Which file each part came from.
     pub origins: Origins,
 }
 
-impl Graph {
+impl<'a> Graph<'a> {
     /// Builds the index of `rules`; returns the graph and every reference problem found.
-    pub fn new(rules: RuleGraph, origins: Origins) -> (Graph, Vec<Diagnostic>) {
+    pub fn new(rules: RuleGraph<'a>, origins: Origins) -> (Graph<'a>, Vec<Diagnostic>) {
         let (index, diagnostics) = index::build(&rules, &origins);
         (
             Graph {
@@ -139,12 +141,29 @@ impl Graph {
         )
     }
 
+    /// What node `n` adds to a plan: its `add` list with every id resolved (unresolved ones,
+    /// possible only in a graph with errors, are left out).
+    pub fn adds(&self, n: u32) -> impl Iterator<Item = Add> + '_ {
+        let node = &self.rules.nodes[n as usize];
+        node.add
+            .iter()
+            .zip(self.index.add_entries(n))
+            .enumerate()
+            .filter(|(_, (_, entry))| **entry != index::NONE)
+            .map(|(k, (a, &entry))| Add {
+                kind: a.kind,
+                priority: a.priority,
+                entry,
+                at: k as u32,
+            })
+    }
+
     /// The language to show content in: `wanted` when the graph carries it, else its first.
-    pub fn content_lang<'a>(&'a self, wanted: &'a str) -> &'a str {
+    pub fn content_lang<'s>(&'s self, wanted: &'s str) -> &'s str {
         if self.rules.languages.iter().any(|l| l == wanted) {
             wanted
         } else {
-            self.rules.languages.first().map_or(wanted, String::as_str)
+            self.rules.languages.first().map_or(wanted, |l| l.as_str())
         }
     }
 }
@@ -156,13 +175,16 @@ pub struct Selection {
     pub files: Vec<PathBuf>,
 }
 
-/// The outcome of loading: the graph if one could be built, and every diagnostic.
+/// The outcome of loading: the graph if one could be built, every diagnostic, and the files,
+/// which the graph borrows its strings from.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct Loaded<'s> {
     /// The graph, unless a file could not be parsed at all.
-    pub graph: Option<Graph>,
+    pub graph: Option<Graph<'s>>,
     /// Structural and reference problems (not the deeper checks of [`crate::check`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// The files read, to name and locate the diagnostics.
+    pub sources: &'s Sources,
 }
 
 /// Loads the selected rule files into `sources`, applies overlays, and indexes the result.
@@ -170,7 +192,8 @@ pub struct Loaded {
 /// The first file is the base graph, unless it is an overlay: then the base is the built-in
 /// graph. Every later file must be an overlay. No file at all means the built-in graph. Only a
 /// file that cannot be opened is an `Err`; everything wrong inside a file is a diagnostic.
-pub fn load(selection: &Selection, sources: &mut Sources) -> Result<Loaded, ReadError> {
+pub fn load<'s>(selection: &Selection, sources: &'s mut Sources) -> Result<Loaded<'s>, ReadError> {
+    // First read every file; then parse, borrowing strings from the texts.
     let mut ids = Vec::with_capacity(selection.files.len());
     let mut diagnostics = Vec::new();
     for path in &selection.files {
@@ -178,44 +201,29 @@ pub fn load(selection: &Selection, sources: &mut Sources) -> Result<Loaded, Read
         diagnostics.extend(unreadable);
         ids.push(id);
     }
-    if !diagnostics.is_empty() {
-        return Ok(Loaded {
-            graph: None,
-            diagnostics,
-        });
-    }
-    // The base: the first file when it is a graph, else the built-in one.
-    let mut files = ids.iter().copied().peekable();
-    let base = match files.peek() {
-        Some(&first) => match load::parse(&sources.file(first).text, first) {
-            Ok(rules) => {
-                files.next();
-                Ok((rules, first))
-            }
-            Err(d) if overlay::kind_of(&sources.file(first).text) == overlay::FileKind::Graph => {
-                Err(d)
-            }
-            Err(_) => {
-                let builtin = sources.add_builtin();
-                load::parse(load::BUILTIN_TEXT, builtin).map(|r| (r, builtin))
-            }
-        },
-        None => {
-            let builtin = sources.add_builtin();
-            load::parse(load::BUILTIN_TEXT, builtin).map(|r| (r, builtin))
-        }
+    let first_is_overlay = ids
+        .first()
+        .is_some_and(|&f| overlay::kind_of(&sources.file(f).text) == overlay::FileKind::Overlay);
+    let base = if ids.is_empty() || first_is_overlay {
+        sources.add_builtin()
+    } else {
+        ids.remove(0)
     };
-    let (mut rules, base) = match base {
-        Ok(b) => b,
-        Err(d) => {
-            return Ok(Loaded {
-                graph: None,
-                diagnostics: d,
-            });
-        }
+    let sources: &'s Sources = sources;
+    let failed = |diagnostics| Loaded {
+        graph: None,
+        diagnostics,
+        sources,
+    };
+    if !diagnostics.is_empty() {
+        return Ok(failed(diagnostics));
+    }
+    let mut rules = match load::parse(&sources.file(base).text, base) {
+        Ok(rules) => rules,
+        Err(d) => return Ok(failed(d)),
     };
     let mut origins = Origins::single(base);
-    for id in files {
+    for id in ids {
         let text = &sources.file(id).text;
         match overlay::parse(text, id) {
             Ok(o) => overlay::apply(&mut rules, &mut origins, o, id, &mut diagnostics),
@@ -230,15 +238,13 @@ pub fn load(selection: &Selection, sources: &mut Sources) -> Result<Loaded, Read
         }
     }
     if !diagnostics.is_empty() {
-        return Ok(Loaded {
-            graph: None,
-            diagnostics,
-        });
+        return Ok(failed(diagnostics));
     }
-    let (graph, d) = Graph::new(rules, origins);
+    let (graph, diagnostics) = Graph::new(rules, origins);
     Ok(Loaded {
         graph: Some(graph),
-        diagnostics: d,
+        diagnostics,
+        sources,
     })
 }
 
@@ -246,7 +252,7 @@ pub fn load(selection: &Selection, sources: &mut Sources) -> Result<Loaded, Read
 ///
 /// The built-in graph is checked by the test suite (`check --deny-warnings` must pass), so
 /// start-up only parses and indexes it.
-pub fn builtin() -> Graph {
+pub fn builtin() -> Graph<'static> {
     let rules = load::parse(load::BUILTIN_TEXT, 0)
         .unwrap_or_else(|d| panic!("the built-in rule graph does not parse: {d:?}"));
     Graph::new(rules, Origins::single(0)).0

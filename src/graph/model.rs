@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::keyed::KeyedStrings;
+use super::str::Str;
 use crate::date::Date;
 
 /// The only rule-graph format version this build reads.
@@ -20,57 +21,57 @@ pub const ASK_CONCERN: &str = "concern";
 
 /// A whole rule-graph file.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RuleGraph {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct RuleGraph<'a> {
     /// Where editors find the JSON Schema of this file; ignored by wegwijs.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub schema: Option<Str<'a>>,
     /// Format version; must be [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Stable id of this graph, e.g. `nl-sociale-stabiliteit`.
-    pub id: String,
+    pub id: Str<'a>,
     /// Content version, chosen by the graph's owner.
-    pub version: String,
+    pub version: Str<'a>,
     /// Title in every language.
-    pub title: Text,
+    pub title: Text<'a>,
     /// Language codes this graph carries texts in; the first is the fallback.
-    pub languages: Vec<String>,
+    pub languages: Vec<Str<'a>>,
     /// When the graph as a whole was last reviewed.
     pub reviewed: Date,
     /// The line every plan carries about acute danger (call 112).
-    pub emergency: Text,
+    pub emergency: Text<'a>,
     /// The node evaluation starts from.
-    pub start: String,
+    pub start: Str<'a>,
     /// Publications and pages the content is based on; catalog entries cite them by id.
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub sources: Vec<Source<'a>>,
     /// Professional roles a user can choose.
-    pub roles: Vec<Choice>,
+    pub roles: Vec<Choice<'a>>,
     /// Concerns a user can bring.
-    pub concerns: Vec<Choice>,
+    pub concerns: Vec<Choice<'a>>,
     /// Follow-up questions nodes can ask.
     #[serde(default)]
-    pub questions: Vec<Question>,
+    pub questions: Vec<Question<'a>>,
     /// Concrete next steps.
     #[serde(default)]
-    pub steps: Vec<Step>,
+    pub steps: Vec<Step<'a>>,
     /// General advice.
     #[serde(default)]
-    pub advice: Vec<Advice>,
+    pub advice: Vec<Advice<'a>>,
     /// Organisations to contact.
     #[serde(default)]
-    pub partners: Vec<Entry>,
+    pub partners: Vec<Entry<'a>>,
     /// Trainings and methods.
     #[serde(default)]
-    pub trainings: Vec<Entry>,
+    pub trainings: Vec<Entry<'a>>,
     /// Publications and tools.
     #[serde(default)]
-    pub resources: Vec<Entry>,
+    pub resources: Vec<Entry<'a>>,
     /// Places to share practice and learn from colleagues.
     #[serde(default)]
-    pub networks: Vec<Entry>,
+    pub networks: Vec<Entry<'a>>,
     /// The decision graph.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
     /// Overlays applied to this graph, in order (never read from a file).
     #[serde(skip)]
     #[schemars(skip)]
@@ -79,10 +80,10 @@ pub struct RuleGraph {
 
 /// A text in every language of the graph, keyed by language code: `{"nl": "..", "en": ".."}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(transparent)]
-pub struct Text(pub KeyedStrings);
+#[serde(transparent, bound(deserialize = "'de: 'a"))]
+pub struct Text<'a>(pub KeyedStrings<'a>);
 
-impl Text {
+impl Text<'_> {
     /// The text in `lang`, else in the first language present.
     pub fn get(&self, lang: &str) -> &str {
         self.0
@@ -99,125 +100,125 @@ impl Text {
 
 /// A publication or page the graph's facts come from.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Source<'a> {
     /// Id that entries cite in their `source` field.
-    pub id: String,
+    pub id: Str<'a>,
     /// Human-readable title.
-    pub title: String,
+    pub title: Str<'a>,
     /// Public address of the source, when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Str<'a>>,
     /// When the source was dated (free form, e.g. `2018-12-18` or `2020`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dated: Option<String>,
+    pub dated: Option<Str<'a>>,
 }
 
 /// A role or a concern: something the user picks from a list.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Choice {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Choice<'a> {
     /// Stable ASCII id, e.g. `youth-worker`.
-    pub id: String,
+    pub id: Str<'a>,
     /// Short name shown in lists and plans.
-    pub label: Text,
+    pub label: Text<'a>,
     /// One sentence saying who or what this is.
-    pub description: Text,
+    pub description: Text<'a>,
     /// Other words users may type for it, e.g. `jongerenwerker`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Str<'a>>,
 }
 
 /// A follow-up question with a fixed set of options.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Question {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Question<'a> {
     /// Stable ASCII id, used in `--answer ID=OPTION`.
-    pub id: String,
+    pub id: Str<'a>,
     /// The question as asked.
-    pub text: Text,
+    pub text: Text<'a>,
     /// Extra explanation shown with the question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<Text>,
+    pub help: Option<Text<'a>>,
     /// The possible answers.
-    pub options: Vec<AnswerOption>,
+    pub options: Vec<AnswerOption<'a>>,
     /// The option assumed in one-shot use when no answer is given; plans say it was assumed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assume: Option<String>,
+    pub assume: Option<Str<'a>>,
     /// Marks the acute-danger question, which must be asked before any other.
     #[serde(default, skip_serializing_if = "is_false")]
     pub safety: bool,
     /// Other ids users may type for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Str<'a>>,
 }
 
 /// One possible answer to a [`Question`].
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AnswerOption {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct AnswerOption<'a> {
     /// Stable ASCII id, e.g. `yes`.
-    pub id: String,
+    pub id: Str<'a>,
     /// Short label shown to the user.
-    pub label: Text,
+    pub label: Text<'a>,
     /// What choosing this option means.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<Text>,
+    pub help: Option<Text<'a>>,
     /// On the safety question: this answer means acute danger.
     #[serde(default, skip_serializing_if = "is_false")]
     pub urgent: bool,
     /// Other ids users may type for it, e.g. `ja`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Str<'a>>,
 }
 
 /// A concrete action for the professional.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Step {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Step<'a> {
     /// Stable ASCII id.
-    pub id: String,
+    pub id: Str<'a>,
     /// What to do, as an instruction.
-    pub text: Text,
+    pub text: Text<'a>,
     /// Urgent steps open the plan, before every other step.
     #[serde(default, skip_serializing_if = "is_false")]
     pub urgent: bool,
     /// A partner this step is about, whose contact details the plan shows with the step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partner: Option<String>,
+    pub partner: Option<Str<'a>>,
 }
 
 /// A piece of general advice.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Advice {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Advice<'a> {
     /// Stable ASCII id.
-    pub id: String,
+    pub id: Str<'a>,
     /// The advice.
-    pub text: Text,
+    pub text: Text<'a>,
 }
 
 /// A catalog entry: a partner organisation, a training or method, a resource, or a network.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Entry {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Entry<'a> {
     /// Stable ASCII id.
-    pub id: String,
+    pub id: Str<'a>,
     /// Name, usually the same in every language.
-    pub name: Text,
+    pub name: Text<'a>,
     /// What it offers.
-    pub summary: Text,
+    pub summary: Text<'a>,
     /// Why a professional would turn to it; a node can give a more specific reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub why: Option<Text>,
+    pub why: Option<Text<'a>>,
     /// The partner that offers it (trainings, resources and networks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider: Option<String>,
+    pub provider: Option<Str<'a>>,
     /// Public contact details; only facts from the sources.
     #[serde(default, skip_serializing_if = "Contact::is_empty")]
-    pub contact: Contact,
+    pub contact: Contact<'a>,
     /// Id of the [`Source`] this entry's facts come from.
-    pub source: String,
+    pub source: Str<'a>,
     /// When the entry was last checked against its source.
     pub reviewed: Date,
     /// `false` when a fact could not be confirmed; `caveat` says which.
@@ -225,25 +226,35 @@ pub struct Entry {
     pub verified: bool,
     /// What to check before relying on the entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub caveat: Option<Text>,
+    pub caveat: Option<Text<'a>>,
 }
 
 /// Public contact details of a catalog entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Contact<'a> {
     /// Web address (http or https).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
+    pub website: Option<Str<'a>>,
     /// Phone number as people dial it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<Str<'a>>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Str<'a>>,
 }
 
-impl Contact {
+impl Contact<'_> {
+    /// A copy that owns its strings, for outputs that outlive the graph.
+    pub fn to_static(&self) -> Contact<'static> {
+        let own = |s: &Option<Str<'_>>| s.as_ref().map(|s| s.clone().into_owned());
+        Contact {
+            website: own(&self.website),
+            phone: own(&self.phone),
+            email: own(&self.email),
+        }
+    }
+
     /// True when no contact field is set.
     pub fn is_empty(&self) -> bool {
         self.website.is_none() && self.phone.is_none() && self.email.is_none()
@@ -255,44 +266,50 @@ impl Contact {
 /// Evaluation first applies `add`, then follows `then[answer]` (or `default`) when the node
 /// asks something, else `next`; a node with neither ends the walk.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Node {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Node<'a> {
     /// Stable id.
-    pub id: String,
+    pub id: Str<'a>,
     /// Recommendations this node puts in the plan.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub add: Vec<Addition>,
+    #[serde(
+        default,
+        deserialize_with = "super::exact::boxed",
+        skip_serializing_if = "<[_]>::is_empty"
+    )]
+    pub add: Box<[Addition<'a>]>,
     /// A question id, or `role` / `concern`, to branch on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ask: Option<String>,
+    pub ask: Option<Str<'a>>,
     /// Answer id to the node that follows it.
     #[serde(default, skip_serializing_if = "KeyedStrings::is_empty")]
-    pub then: KeyedStrings,
+    pub then: KeyedStrings<'a>,
     /// The node that follows an answer `then` does not list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default: Option<String>,
+    pub default: Option<Str<'a>>,
     /// The node that follows when this node asks nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next: Option<String>,
+    pub next: Option<Str<'a>>,
     /// A remark for the people who maintain the graph; never shown in plans.
+    // Boxed: few nodes have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<Str<'a>>>,
 }
 
 /// One recommendation a node adds to the plan.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Addition {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Addition<'a> {
     /// Which catalog the id refers to.
     pub kind: Kind,
     /// Id in that catalog.
-    pub id: String,
+    pub id: Str<'a>,
     /// Lower comes first in the plan; default 50.
     #[serde(default = "default_priority")]
     pub priority: u16,
     /// Why this recommendation fits this path; overrides the entry's own `why`.
+    // Boxed: most additions have none, and a large graph has millions of additions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub why: Option<Text>,
+    pub why: Option<Box<Text<'a>>>,
 }
 
 /// The kinds of recommendation a plan holds, in the order a plan shows them.

@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 
 use schemars::JsonSchema;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -18,31 +17,32 @@ use super::model::{
     Addition, Advice, Choice, Entry, Node, Question, RuleGraph, SCHEMA_VERSION, Source, Step, Text,
 };
 use super::path::{JsonPath, Seg};
+use super::str::Str;
 use super::{FieldOrigin, ItemOrigin, Origins};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Problem, SourceId};
 
 /// An overlay file.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Overlay {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Overlay<'a> {
     /// Where editors find the JSON Schema of this file; ignored by wegwijs.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Format version; must be 1.
     pub schema_version: u32,
     /// The overlay's own id; its presence marks the file as an overlay.
-    pub overlay: String,
+    pub overlay: Str<'a>,
     /// The id of the graph this overlay was written for; a different base is an error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extends: Option<String>,
+    pub extends: Option<Str<'a>>,
     /// The overlay's content version.
-    pub version: String,
+    pub version: Str<'a>,
     /// When the overlay was last reviewed.
     pub reviewed: Date,
     /// What the overlay adds, in every language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<Text>,
+    pub title: Option<Text<'a>>,
     /// New or patched sources.
     #[serde(default)]
     pub sources: Vec<Value>,
@@ -78,17 +78,17 @@ pub struct Overlay {
     pub nodes: Vec<Value>,
     /// Recommendations to append to existing nodes.
     #[serde(default)]
-    pub attach: Vec<Attach>,
+    pub attach: Vec<Attach<'a>>,
 }
 
 /// Extra recommendations for an existing node.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Attach {
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Attach<'a> {
     /// The node's id.
-    pub node: String,
+    pub node: Str<'a>,
     /// What to append to its `add` list.
-    pub add: Vec<Addition>,
+    pub add: Vec<Addition<'a>>,
 }
 
 /// Identity of an overlay applied to a graph, shown in plans.
@@ -117,6 +117,10 @@ pub fn kind_of(text: &str) -> FileKind {
     struct Probe {
         overlay: Option<serde::de::IgnoredAny>,
     }
+    // A graph never has this key, so most graphs are told apart without parsing.
+    if !text.contains("\"overlay\"") {
+        return FileKind::Graph;
+    }
     match serde_json::from_str::<Probe>(text) {
         Ok(Probe { overlay: Some(_) }) => FileKind::Overlay,
         _ => FileKind::Graph,
@@ -124,9 +128,9 @@ pub fn kind_of(text: &str) -> FileKind {
 }
 
 /// Parses an overlay file; structural problems are located in that file.
-pub fn parse(text: &str, source: SourceId) -> Result<Overlay, Vec<Diagnostic>> {
+pub fn parse(text: &str, source: SourceId) -> Result<Overlay<'_>, Vec<Diagnostic>> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<Overlay, _> = serde_path_to_error::deserialize(&mut de);
+    let parsed: Result<Overlay<'_>, _> = serde_path_to_error::deserialize(&mut de);
     match parsed {
         Ok(o) if o.schema_version == SCHEMA_VERSION => Ok(o),
         Ok(o) => Err(vec![Diagnostic::new(
@@ -145,19 +149,19 @@ pub fn parse(text: &str, source: SourceId) -> Result<Overlay, Vec<Diagnostic>> {
 }
 
 /// Applies `overlay` (read from `source`) to `base`, recording where every change came from.
-pub fn apply(
-    base: &mut RuleGraph,
+pub fn apply<'a>(
+    base: &mut RuleGraph<'a>,
     origins: &mut Origins,
-    overlay: Overlay,
+    overlay: Overlay<'a>,
     source: SourceId,
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some(expected) = &overlay.extends {
-        if *expected != base.id {
+        if **expected != *base.id {
             diags.push(Diagnostic::new(
                 Problem::OverlayBase {
-                    expected: expected.clone(),
-                    found: base.id.clone(),
+                    expected: expected.to_string(),
+                    found: base.id.to_string(),
                 },
                 source,
                 JsonPath::root().key("extends"),
@@ -176,7 +180,9 @@ pub fn apply(
         overlay.sources,
         |s: &Source| &s.id,
     );
-    m.section("roles", &mut base.roles, overlay.roles, |c: &Choice| &c.id);
+    m.section("roles", &mut base.roles, overlay.roles, |c: &Choice<'a>| {
+        c.id.as_str()
+    });
     m.section(
         "concerns",
         &mut base.concerns,
@@ -189,7 +195,9 @@ pub fn apply(
         overlay.questions,
         |q: &Question| &q.id,
     );
-    m.section("steps", &mut base.steps, overlay.steps, |s: &Step| &s.id);
+    m.section("steps", &mut base.steps, overlay.steps, |s: &Step<'a>| {
+        s.id.as_str()
+    });
     m.section("advice", &mut base.advice, overlay.advice, |a: &Advice| {
         &a.id
     });
@@ -217,21 +225,23 @@ pub fn apply(
         overlay.networks,
         |e: &Entry| &e.id,
     );
-    m.section("nodes", &mut base.nodes, overlay.nodes, |n: &Node| &n.id);
+    m.section("nodes", &mut base.nodes, overlay.nodes, |n: &Node<'a>| {
+        n.id.as_str()
+    });
     let nodes: HashMap<String, usize> = base
         .nodes
         .iter()
         .enumerate()
-        .map(|(i, n)| (n.id.clone(), i))
+        .map(|(i, n)| (n.id.to_string(), i))
         .collect();
     for (j, attach) in overlay.attach.into_iter().enumerate() {
         let at = JsonPath::item("attach", j);
-        let Some(&i) = nodes.get(&attach.node) else {
+        let Some(&i) = nodes.get(attach.node.as_str()) else {
             let nearest = crate::suggest::nearest(&attach.node, nodes.keys().map(String::as_str));
             m.diags.push(Diagnostic::new(
                 Problem::Dangling {
                     kind: "node",
-                    id: attach.node,
+                    id: attach.node.to_string(),
                     nearest,
                 },
                 source,
@@ -240,15 +250,17 @@ pub fn apply(
             continue;
         };
         let node = &mut base.nodes[i];
+        let mut add = std::mem::take(&mut node.add).into_vec();
         for (k, addition) in attach.add.into_iter().enumerate() {
-            let prefix = vec![Seg::Key("add".into()), Seg::Index(node.add.len())];
+            let prefix = vec![Seg::Key("add".into()), Seg::Index(add.len())];
             m.record("nodes", i, prefix, at.clone().key("add").index(k));
-            node.add.push(addition);
+            add.push(addition);
         }
+        node.add = add.into_boxed_slice();
     }
     base.overlays.push(OverlayInfo {
-        id: overlay.overlay,
-        version: overlay.version,
+        id: overlay.overlay.to_string(),
+        version: overlay.version.to_string(),
         reviewed: overlay.reviewed,
     });
 }
@@ -260,19 +272,19 @@ struct Merger<'a> {
 }
 
 impl Merger<'_> {
-    fn section<T>(
+    fn section<'a, T>(
         &mut self,
         section: &'static str,
         items: &mut Vec<T>,
         patches: Vec<Value>,
-        id_of: fn(&T) -> &String,
+        id_of: fn(&T) -> &str,
     ) where
-        T: Serialize + DeserializeOwned,
+        T: Serialize + Deserialize<'a>,
     {
         let mut by_id: HashMap<String, usize> = items
             .iter()
             .enumerate()
-            .map(|(i, t)| (id_of(t).clone(), i))
+            .map(|(i, t)| (id_of(t).to_owned(), i))
             .collect();
         for (j, patch) in patches.into_iter().enumerate() {
             let at = JsonPath::item(section, j);
@@ -354,7 +366,8 @@ impl Merger<'_> {
     }
 }
 
-fn from_value<T: DeserializeOwned>(v: Value) -> Result<T, (JsonPath, serde_json::Error)> {
+/// Deserializes an item from an overlay's JSON value; its strings are owned.
+fn from_value<'a, T: Deserialize<'a>>(v: Value) -> Result<T, (JsonPath, serde_json::Error)> {
     serde_path_to_error::deserialize(v)
         .map_err(|e| (super::load::convert_path(e.path()), e.into_inner()))
 }

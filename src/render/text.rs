@@ -186,7 +186,7 @@ impl PlanRenderer for Text {
                 .iter()
                 .map(|s| match &s.url {
                     Some(url) => format!("{} ({url})", s.title),
-                    None => s.title.clone(),
+                    None => s.title.to_string(),
                 })
                 .collect();
             w.para(

@@ -78,7 +78,10 @@ pub fn stdout(args: &[&str]) -> String {
 
 /// Every complete answer path of every role and concern of the built-in graph: walks the graph
 /// and branches on each option wherever the walk asks.
-pub fn every_outcome() -> (wegwijs::graph::Graph, Vec<wegwijs::engine::Outcome>) {
+pub fn every_outcome() -> (
+    wegwijs::graph::Graph<'static>,
+    Vec<wegwijs::engine::Outcome>,
+) {
     use wegwijs::engine::{Walk, walk};
     use wegwijs::graph::index::Ask;
     use wegwijs::query::Query;
