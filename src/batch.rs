@@ -83,6 +83,9 @@ pub fn run<R: Read>(
 ) -> io::Result<BatchSummary> {
     let mut summary = BatchSummary::default();
     let mut line = Vec::new();
+    // Each answer is written into this buffer and handed to `out` in one call: serde_json
+    // writes a plan in hundreds of small pieces, each a dynamic call on `out` otherwise.
+    let mut answer_line = Vec::with_capacity(8 * 1024);
     let mut number = 0u64;
     loop {
         if input.buffer().is_empty() {
@@ -97,12 +100,13 @@ pub fn run<R: Read>(
             continue;
         }
         summary.queries += 1;
+        answer_line.clear();
         match answer(graph, &line, opts) {
-            Ok(plan) => serde_json::to_writer(&mut *out, &plan)?,
+            Ok(plan) => serde_json::to_writer(&mut answer_line, &plan)?,
             Err(body) => {
                 summary.failed += 1;
                 serde_json::to_writer(
-                    &mut *out,
+                    &mut answer_line,
                     &LineError {
                         line: number,
                         error: body,
@@ -110,17 +114,18 @@ pub fn run<R: Read>(
                 )?;
             }
         }
-        out.write_all(b"\n")?;
+        answer_line.push(b'\n');
+        out.write_all(&answer_line)?;
     }
     out.flush()?;
     Ok(summary)
 }
 
-fn answer(
-    graph: &Graph,
+fn answer<'g>(
+    graph: &'g Graph<'_>,
     line: &[u8],
     opts: &BatchOptions,
-) -> Result<crate::plan::Plan, LineErrorBody> {
+) -> Result<crate::plan::Plan<'g>, LineErrorBody> {
     let query: BatchQuery<'_> = serde_json::from_slice(line).map_err(|e| LineErrorBody {
         kind: "json",
         message: format!("not a query: {e}"),

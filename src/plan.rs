@@ -12,6 +12,7 @@ use crate::engine::{self, EngineError, Outcome};
 use crate::graph::index::{Ask, catalog};
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{Contact, Entry};
+use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Lang;
 use crate::query::{Query, QueryError, RawQuery};
@@ -23,108 +24,109 @@ pub const PLAN_SCHEMA_VERSION: u32 = 1;
 pub const DEFAULT_MAX_AGE_DAYS: i64 = 365;
 
 /// A referral plan.
+// It borrows its texts from the graph it was built from, so building one copies no strings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Plan {
+pub struct Plan<'g> {
     /// Version of this JSON form.
     pub schema_version: u32,
     /// The rule graph the plan came from.
-    pub graph: GraphInfo,
+    pub graph: GraphInfo<'g>,
     /// The language of every text in the plan.
-    pub lang: String,
+    pub lang: &'g str,
     /// The role the plan is for.
-    pub role: Named,
+    pub role: Named<'g>,
     /// The concern the plan is for.
-    pub concern: Named,
+    pub concern: Named<'g>,
     /// Answers given and used: question id to option id, in path order.
-    pub answers: KeyedStrings<'static>,
+    pub answers: KeyedStrings<'g>,
     /// Answers assumed because none was given, in path order.
-    pub assumed: KeyedStrings<'static>,
+    pub assumed: KeyedStrings<'g>,
     /// Answers given for questions this path does not ask; they did not change the plan.
-    pub ignored: KeyedStrings<'static>,
+    pub ignored: KeyedStrings<'g>,
     /// The questions on the path with their answers, in order, for display.
-    pub asked: Vec<AskedQuestion>,
+    pub asked: Vec<AskedQuestion<'g>>,
     /// True when the plan opens with urgent steps (acute danger).
     pub urgent: bool,
     /// The acute-danger line every plan carries.
-    pub emergency: String,
+    pub emergency: &'g str,
     /// Everything recommended, in plan order.
-    pub recommendations: Vec<Recommendation>,
+    pub recommendations: Vec<Recommendation<'g>>,
     /// The sources cited by the recommendations.
-    pub sources: Vec<SourceRef>,
+    pub sources: Vec<SourceRef<'g>>,
     /// With `--explain`: every node visited, what was asked there and what it added.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trace: Option<Vec<TraceStep>>,
+    pub trace: Option<Vec<TraceStep<'g>>>,
 }
 
 /// Identity and age of a rule graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct GraphInfo {
+pub struct GraphInfo<'g> {
     /// Graph id.
-    pub id: String,
+    pub id: &'g str,
     /// Content version.
-    pub version: String,
+    pub version: &'g str,
     /// When the graph was last reviewed.
     pub reviewed: Date,
     /// Title in the plan's language.
-    pub title: String,
+    pub title: &'g str,
     /// Overlays applied to the graph (local additions), in order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub overlays: Vec<crate::graph::overlay::OverlayInfo>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub overlays: &'g [crate::graph::overlay::OverlayInfo],
 }
 
 /// An id with its label in the plan's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Named {
+pub struct Named<'g> {
     /// Stable id.
-    pub id: String,
+    pub id: &'g str,
     /// Label in the plan's language.
-    pub label: String,
+    pub label: &'g str,
 }
 
 /// A question on the path and its answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct AskedQuestion {
+pub struct AskedQuestion<'g> {
     /// Question id (`role` and `concern` included when the path branches on them).
-    pub question: String,
+    pub question: &'g str,
     /// The question's text.
-    pub text: String,
+    pub text: &'g str,
     /// Option id.
-    pub answer: String,
+    pub answer: &'g str,
     /// Option label.
-    pub label: String,
+    pub label: &'g str,
     /// True when the answer was assumed.
     pub assumed: bool,
 }
 
 /// One recommendation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Recommendation {
+pub struct Recommendation<'g> {
     /// Its kind.
     pub kind: Kind,
     /// Stable id within its kind.
-    pub id: String,
+    pub id: &'g str,
     /// Lower comes first.
     pub priority: u16,
     /// An urgent step: do this before anything else.
     #[serde(skip_serializing_if = "is_false")]
     pub urgent: bool,
     /// For steps and advice the instruction; for other kinds the name.
-    pub text: String,
+    pub text: &'g str,
     /// What a partner, training, resource or network offers.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<&'g str>,
     /// Why it fits this case.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<String>,
+    pub why: Option<&'g str>,
     /// The partner that offers it, or that a step is about.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub partner: Option<Named>,
+    pub partner: Option<Named<'g>>,
     /// Contact details (of the entry, or of the step's partner).
     #[serde(skip_serializing_if = "Contact::is_empty")]
-    pub contact: Contact<'static>,
+    pub contact: Contact<'g>,
     /// Id of the source its facts come from.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<&'g str>,
     /// When its facts were last checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<Date>,
@@ -135,47 +137,47 @@ pub struct Recommendation {
     pub verified: bool,
     /// What to check before relying on it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caveat: Option<String>,
+    pub caveat: Option<&'g str>,
     /// With `--explain`: the nodes that added it and the answers that led there.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub because: Option<Vec<Reason>>,
+    pub because: Option<Vec<Reason<'g>>>,
 }
 
 /// Why a recommendation is in the plan: a node that added it, and the answers that led there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Reason {
+pub struct Reason<'g> {
     /// The node that added it.
-    pub node: String,
+    pub node: &'g str,
     /// The answers taken on the way to that node, in order (`question=option`).
     pub answers: Vec<String>,
 }
 
 /// A source cited by the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct SourceRef {
+pub struct SourceRef<'g> {
     /// Source id.
-    pub id: String,
+    pub id: &'g str,
     /// Title.
-    pub title: String,
+    pub title: &'g str,
     /// Public address, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<&'g str>,
     /// When the source was dated.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dated: Option<String>,
+    pub dated: Option<&'g str>,
 }
 
 /// One node visited, for `--explain`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct TraceStep {
+pub struct TraceStep<'g> {
     /// Node id.
-    pub node: String,
+    pub node: &'g str,
     /// The question asked there (`role`, `concern` or a question id).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub question: Option<String>,
+    pub question: Option<&'g str>,
     /// The answer taken.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub answer: Option<String>,
+    pub answer: Option<&'g str>,
     /// True when that answer was assumed.
     #[serde(skip_serializing_if = "is_false")]
     pub assumed: bool,
@@ -236,7 +238,11 @@ impl From<QueryError> for PlanError {
 }
 
 /// Resolves a query as typed, walks the graph and lays out the plan: the whole of one-shot use.
-pub fn plan_for(graph: &Graph, raw: &RawQuery, opts: &PlanOptions) -> Result<Plan, PlanError> {
+pub fn plan_for<'g>(
+    graph: &'g Graph<'_>,
+    raw: &RawQuery,
+    opts: &PlanOptions,
+) -> Result<Plan<'g>, PlanError> {
     if raw.role.is_none() {
         return Err(QueryError::Missing { what: "role" }.into());
     }
@@ -257,17 +263,16 @@ pub fn plan_for(graph: &Graph, raw: &RawQuery, opts: &PlanOptions) -> Result<Pla
     Ok(Plan::build(graph, &outcome, opts))
 }
 
-impl Plan {
+impl<'g> Plan<'g> {
     /// Lays out an outcome as a plan in one language.
-    pub fn build(graph: &Graph, outcome: &Outcome, opts: &PlanOptions) -> Plan {
+    pub fn build(graph: &'g Graph<'_>, outcome: &Outcome, opts: &PlanOptions) -> Plan<'g> {
         let rules = &graph.rules;
         let lang = graph.content_lang(opts.lang.code());
-        let t = |text: &crate::graph::Text| text.get(lang).to_owned();
         let role = &rules.roles[outcome.role as usize];
         let concern = &rules.concerns[outcome.concern as usize];
 
-        let mut answers = KeyedStrings::default();
-        let mut assumed = KeyedStrings::default();
+        let mut answers = Vec::new();
+        let mut assumed = Vec::new();
         let mut asked = Vec::new();
         for visit in &outcome.path {
             let Some((ask, answer, was_assumed)) = visit.answer else {
@@ -275,12 +280,12 @@ impl Plan {
             };
             let (question, text, option, label) = describe_answer(graph, ask, answer, lang);
             if let Ask::Question(_) = ask {
-                let map = if was_assumed {
+                let pairs = if was_assumed {
                     &mut assumed
                 } else {
                     &mut answers
                 };
-                map.insert(&question, &option);
+                pairs.push((Str::from(question), Str::from(option)));
             }
             asked.push(AskedQuestion {
                 question,
@@ -290,13 +295,19 @@ impl Plan {
                 assumed: was_assumed,
             });
         }
-        let mut ignored = KeyedStrings::default();
-        for &(q, o) in &outcome.ignored {
-            let question = &rules.questions[q as usize];
-            ignored.insert(&question.id, &question.options[o as usize].id);
-        }
+        let ignored = outcome
+            .ignored
+            .iter()
+            .map(|&(q, o)| {
+                let question = &rules.questions[q as usize];
+                (
+                    Str::from(question.id.as_str()),
+                    Str::from(question.options[o as usize].id.as_str()),
+                )
+            })
+            .collect();
 
-        let mut cited: Vec<String> = Vec::new();
+        let mut cited: Vec<&str> = Vec::new();
         let recommendations = outcome
             .items
             .iter()
@@ -306,16 +317,16 @@ impl Plan {
                 rec.urgent = item.urgent;
                 // The first node that gives a reason for this case wins over the entry's own.
                 if let Some(why) = item.from.iter().find_map(|&(node, at)| {
-                    rules.nodes[node as usize].add[at as usize].why.as_ref()
+                    rules.nodes[node as usize].add[at as usize].why.as_deref()
                 }) {
-                    rec.why = Some(t(why));
+                    rec.why = Some(why.get(lang));
                 }
                 if opts.explain {
                     rec.because = Some(reasons(graph, outcome, &item.from));
                 }
-                if let Some(source) = &rec.source {
-                    if !cited.contains(source) {
-                        cited.push(source.to_string());
+                if let Some(source) = rec.source {
+                    if !cited.contains(&source) {
+                        cited.push(source);
                     }
                 }
                 rec
@@ -324,39 +335,39 @@ impl Plan {
         let sources = rules
             .sources
             .iter()
-            .filter(|s| cited.iter().any(|c| *c == *s.id))
+            .filter(|s| cited.contains(&s.id.as_str()))
             .map(|s| SourceRef {
-                id: s.id.to_string(),
-                title: s.title.to_string(),
-                url: s.url.as_ref().map(|u| u.to_string()),
-                dated: s.dated.as_ref().map(|d| d.to_string()),
+                id: &s.id,
+                title: &s.title,
+                url: s.url.as_deref(),
+                dated: s.dated.as_deref(),
             })
             .collect();
 
         Plan {
             schema_version: PLAN_SCHEMA_VERSION,
             graph: GraphInfo {
-                id: rules.id.to_string(),
-                version: rules.version.to_string(),
+                id: &rules.id,
+                version: &rules.version,
                 reviewed: rules.reviewed,
-                title: t(&rules.title),
-                overlays: rules.overlays.clone(),
+                title: rules.title.get(lang),
+                overlays: &rules.overlays,
             },
-            lang: lang.to_owned(),
+            lang,
             role: Named {
-                id: role.id.to_string(),
-                label: t(&role.label),
+                id: &role.id,
+                label: role.label.get(lang),
             },
             concern: Named {
-                id: concern.id.to_string(),
-                label: t(&concern.label),
+                id: &concern.id,
+                label: concern.label.get(lang),
             },
-            answers,
-            assumed,
-            ignored,
+            answers: KeyedStrings::from_pairs(answers),
+            assumed: KeyedStrings::from_pairs(assumed),
+            ignored: KeyedStrings::from_pairs(ignored),
             asked,
             urgent: outcome.urgent(),
-            emergency: t(&rules.emergency),
+            emergency: rules.emergency.get(lang),
             recommendations,
             sources,
             trace: opts.explain.then(|| trace(graph, outcome)),
@@ -364,73 +375,58 @@ impl Plan {
     }
 
     /// The recommendations of one kind, in plan order.
-    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Recommendation> {
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Recommendation<'g>> {
         self.recommendations.iter().filter(move |r| r.kind == kind)
     }
 }
 
 /// (question id, question text, option id, option label) for an answer on the path.
-fn describe_answer(
-    graph: &Graph,
+fn describe_answer<'g>(
+    graph: &'g Graph<'_>,
     ask: Ask,
     answer: u32,
     lang: &str,
-) -> (String, String, String, String) {
+) -> (&'g str, &'g str, &'g str, &'g str) {
     let rules = &graph.rules;
     match ask {
         Ask::Role => {
             let r = &rules.roles[answer as usize];
-            (
-                "role".into(),
-                String::new(),
-                r.id.to_string(),
-                r.label.get(lang).into(),
-            )
+            ("role", "", &r.id, r.label.get(lang))
         }
         Ask::Concern => {
             let c = &rules.concerns[answer as usize];
-            (
-                "concern".into(),
-                String::new(),
-                c.id.to_string(),
-                c.label.get(lang).into(),
-            )
+            ("concern", "", &c.id, c.label.get(lang))
         }
         Ask::Question(q) => {
             let q = &rules.questions[q as usize];
             let o = &q.options[answer as usize];
-            (
-                q.id.to_string(),
-                q.text.get(lang).into(),
-                o.id.to_string(),
-                o.label.get(lang).into(),
-            )
+            (&q.id, q.text.get(lang), &o.id, o.label.get(lang))
         }
     }
 }
 
-fn recommendation(
-    graph: &Graph,
+fn recommendation<'g>(
+    graph: &'g Graph<'_>,
     kind: Kind,
     entry: u32,
     lang: &str,
     opts: &PlanOptions,
-) -> Recommendation {
+) -> Recommendation<'g> {
     let rules = &graph.rules;
     let partner_of = |id: &str| {
         let p = graph.index.entries(Kind::Partner).find(id)?;
         Some(&rules.partners[p as usize])
     };
-    let named = |partner: &Entry<'_>| Named {
-        id: partner.id.to_string(),
-        label: partner.name.get(lang).to_owned(),
+    let named = |partner: &'g Entry<'_>| Named {
+        id: &partner.id,
+        label: partner.name.get(lang),
     };
     let mut rec = Recommendation {
         kind,
-        id: String::new(),
+        id: "",
         priority: 0,
         urgent: false,
-        text: String::new(),
+        text: "",
         summary: None,
         why: None,
         partner: None,
@@ -445,44 +441,48 @@ fn recommendation(
     match kind {
         Kind::Step => {
             let step = &rules.steps[entry as usize];
-            rec.id = step.id.to_string();
-            rec.text = step.text.get(lang).to_owned();
+            rec.id = &step.id;
+            rec.text = step.text.get(lang);
             // A step shows its partner's contact details, so it carries their caveat too.
             if let Some(partner) = step.partner.as_deref().and_then(partner_of) {
                 rec.partner = Some(named(partner));
-                rec.contact = partner.contact.to_static();
+                rec.contact = partner.contact.borrowed();
                 rec.verified = partner.verified;
-                rec.caveat = partner.caveat.as_ref().map(|c| c.get(lang).to_owned());
+                rec.caveat = partner.caveat.as_ref().map(|c| c.get(lang));
             }
         }
         Kind::Advice => {
             let advice = &rules.advice[entry as usize];
-            rec.id = advice.id.to_string();
-            rec.text = advice.text.get(lang).to_owned();
+            rec.id = &advice.id;
+            rec.text = advice.text.get(lang);
         }
         _ => {
             let e = &catalog(rules, kind)[entry as usize];
-            rec.id = e.id.to_string();
-            rec.text = e.name.get(lang).to_owned();
-            rec.summary = Some(e.summary.get(lang).to_owned());
-            rec.why = e.why.as_ref().map(|w| w.get(lang).to_owned());
+            rec.id = &e.id;
+            rec.text = e.name.get(lang);
+            rec.summary = Some(e.summary.get(lang));
+            rec.why = e.why.as_ref().map(|w| w.get(lang));
             if let Some(provider) = e.provider.as_deref() {
                 rec.partner = partner_of(provider).map(named);
             }
-            rec.contact = e.contact.to_static();
-            rec.source = Some(e.source.to_string());
+            rec.contact = e.contact.borrowed();
+            rec.source = Some(&e.source);
             rec.reviewed = Some(e.reviewed);
             rec.review_due = e.reviewed.days_until(opts.today) > opts.max_age_days;
             rec.verified = e.verified;
-            rec.caveat = e.caveat.as_ref().map(|c| c.get(lang).to_owned());
+            rec.caveat = e.caveat.as_ref().map(|c| c.get(lang));
         }
     }
     rec
 }
 
-fn reasons(graph: &Graph, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason> {
-    let mut out: Vec<Reason> = Vec::new();
+fn reasons<'g>(graph: &'g Graph<'_>, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason<'g>> {
+    let mut out: Vec<Reason<'g>> = Vec::new();
     for &(node, _) in from {
+        let node_id: &'g str = &graph.rules.nodes[node as usize].id;
+        if out.iter().any(|r| r.node == node_id) {
+            continue;
+        }
         let position = outcome
             .path
             .iter()
@@ -497,15 +497,15 @@ fn reasons(graph: &Graph, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason>
                 })
             })
             .collect();
-        let node = graph.rules.nodes[node as usize].id.to_string();
-        if !out.iter().any(|r| r.node == node) {
-            out.push(Reason { node, answers });
-        }
+        out.push(Reason {
+            node: node_id,
+            answers,
+        });
     }
     out
 }
 
-fn trace(graph: &Graph, outcome: &Outcome) -> Vec<TraceStep> {
+fn trace<'g>(graph: &'g Graph<'_>, outcome: &Outcome) -> Vec<TraceStep<'g>> {
     outcome
         .path
         .iter()
@@ -519,7 +519,7 @@ fn trace(graph: &Graph, outcome: &Outcome) -> Vec<TraceStep> {
                 None => (None, None, false),
             };
             TraceStep {
-                node: node.id.to_string(),
+                node: &node.id,
                 question,
                 answer,
                 assumed,

@@ -124,7 +124,7 @@ pub fn run_case(graph: &Graph<'_>, file: &str, case: &Case<'_>, opts: &PlanOptio
                 let got: Vec<&str> = plan
                     .of_kind(Kind::Step)
                     .take(first.len())
-                    .map(|r| r.id.as_str())
+                    .map(|r| r.id)
                     .collect();
                 let want: Vec<&str> = first
                     .iter()

@@ -244,7 +244,19 @@ pub struct Contact<'a> {
     pub email: Option<Str<'a>>,
 }
 
-impl Contact<'_> {
+impl<'a> Contact<'a> {
+    /// A view borrowing this contact's strings: a plan shows contacts without copying them.
+    pub fn borrowed(&self) -> Contact<'_> {
+        fn view<'s>(s: &'s Option<Str<'_>>) -> Option<Str<'s>> {
+            s.as_deref().map(Str::from)
+        }
+        Contact {
+            website: view(&self.website),
+            phone: view(&self.phone),
+            email: view(&self.email),
+        }
+    }
+
     /// A copy that owns its strings, for outputs that outlive the graph.
     pub fn to_static(&self) -> Contact<'static> {
         let own = |s: &Option<Str<'_>>| s.as_ref().map(|s| s.clone().into_owned());

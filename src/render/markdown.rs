@@ -25,10 +25,10 @@ impl PlanRenderer for Markdown {
             out,
             "# {}: {} · {}\n",
             Ui::PlanTitle.get(lang),
-            esc(&plan.role.label),
-            esc(&plan.concern.label)
+            esc(plan.role.label),
+            esc(plan.concern.label)
         )?;
-        writeln!(out, "> **{}**\n", esc(&plan.emergency))?;
+        writeln!(out, "> **{}**\n", esc(plan.emergency))?;
 
         let questions: Vec<_> = plan.asked.iter().filter(|a| !a.text.is_empty()).collect();
         if !questions.is_empty() {
@@ -39,7 +39,7 @@ impl PlanRenderer for Markdown {
                 } else {
                     String::new()
                 };
-                writeln!(out, "- {} **{}**{mark}", esc(&a.text), esc(&a.label))?;
+                writeln!(out, "- {} **{}**{mark}", esc(a.text), esc(a.label))?;
             }
             writeln!(out)?;
         }
@@ -52,8 +52,8 @@ impl PlanRenderer for Markdown {
             }
             writeln!(out, "## {}\n", heading.get(lang))?;
             for (i, r) in recs.iter().enumerate() {
-                let mut lines = vec![esc(&r.text)];
-                lines.extend(r.why.as_deref().map(esc));
+                let mut lines = vec![esc(r.text)];
+                lines.extend(r.why.map(esc));
                 lines.extend(contact(&r.contact, lang));
                 lines.extend(unverified(r, lang));
                 lines.extend(because(r, lang));
@@ -81,7 +81,7 @@ impl PlanRenderer for Markdown {
         if !advice.is_empty() {
             writeln!(out, "## {}\n", Ui::Advice.get(lang))?;
             for r in advice {
-                let mut lines = vec![esc(&r.text)];
+                let mut lines = vec![esc(r.text)];
                 lines.extend(because(r, lang));
                 writeln!(out, "- {}", lines.join("\\\n  "))?;
             }
@@ -100,12 +100,12 @@ impl PlanRenderer for Markdown {
         let mut footer = format!(
             "{} {} {} · {} {}",
             Ui::GraphFooter.get(lang),
-            esc(&plan.graph.id),
-            esc(&plan.graph.version),
+            esc(plan.graph.id),
+            esc(plan.graph.version),
             Ui::Reviewed.get(lang),
             plan.graph.reviewed
         );
-        for o in &plan.graph.overlays {
+        for o in plan.graph.overlays {
             footer.push_str(&format!(
                 " + {} {} · {} {}",
                 esc(&o.id),
@@ -119,8 +119,8 @@ impl PlanRenderer for Markdown {
             writeln!(out, "{}:\n", Ui::Sources.get(lang))?;
             for s in &plan.sources {
                 match &s.url {
-                    Some(url) => writeln!(out, "- {} {}", esc(&s.title), link(url))?,
-                    None => writeln!(out, "- {}", esc(&s.title))?,
+                    Some(url) => writeln!(out, "- {} {}", esc(s.title), link(url))?,
+                    None => writeln!(out, "- {}", esc(s.title))?,
                 }
             }
         }
@@ -129,9 +129,9 @@ impl PlanRenderer for Markdown {
 }
 
 fn entry(r: &Recommendation, lang: Lang) -> Vec<String> {
-    let mut lines = vec![format!("**{}**", esc(&r.text))];
+    let mut lines = vec![format!("**{}**", esc(r.text))];
     if let Some(p) = &r.partner {
-        lines.push(format!("{}: {}", Ui::OfferedBy.get(lang), esc(&p.label)));
+        lines.push(format!("{}: {}", Ui::OfferedBy.get(lang), esc(p.label)));
     }
     if let Some(summary) = &r.summary {
         lines.push(format!("{}: {}", Ui::WhatTheyOffer.get(lang), esc(summary)));
@@ -163,7 +163,6 @@ fn unverified(r: &Recommendation, lang: Lang) -> Option<String> {
     }
     let caveat = r
         .caveat
-        .as_deref()
         .map(|c| format!(": {}", esc(c)))
         .unwrap_or_default();
     Some(format!("**{}**{caveat}", Ui::Unverified.get(lang)))

@@ -71,7 +71,7 @@ impl PlanRenderer for Text {
         );
         writeln!(out, "{}", style.heading(&sanitize(&title)))?;
         writeln!(out)?;
-        w.painted(out, &plan.emergency, "", "", |s| style.alarm(s))?;
+        w.painted(out, plan.emergency, "", "", |s| style.alarm(s))?;
 
         let questions: Vec<_> = plan.asked.iter().filter(|a| !a.text.is_empty()).collect();
         if !questions.is_empty() {
@@ -136,7 +136,7 @@ impl PlanRenderer for Text {
         if !advice.is_empty() {
             section(out, style, Ui::Advice.get(lang))?;
             for r in advice {
-                w.para(out, &r.text, "  • ", "    ")?;
+                w.para(out, r.text, "  • ", "    ")?;
                 because(out, &w, style, r)?;
             }
         }
@@ -170,7 +170,7 @@ impl PlanRenderer for Text {
             plan.graph.reviewed
         );
         w.para(out, &footer, "", "")?;
-        for o in &plan.graph.overlays {
+        for o in plan.graph.overlays {
             let line = format!(
                 "+ {} {} · {} {}",
                 o.id,
@@ -233,7 +233,7 @@ fn numbered(
     for (i, r) in recs.iter().enumerate() {
         let first = format!("  {}. ", i + 1);
         let rest = " ".repeat(first.chars().count());
-        w.para(out, &r.text, &first, &rest)?;
+        w.para(out, r.text, &first, &rest)?;
         if let Some(why) = &r.why {
             w.para(out, why, &rest, &rest)?;
         }
@@ -251,7 +251,7 @@ fn entry(
     r: &Recommendation,
 ) -> io::Result<()> {
     let lang = style.lang;
-    w.painted(out, &r.text, "  • ", "    ", |s| style.heading(s))?;
+    w.painted(out, r.text, "  • ", "    ", |s| style.heading(s))?;
     if let Some(p) = &r.partner {
         w.para(
             out,
@@ -305,11 +305,7 @@ fn unverified(
     if r.verified {
         return Ok(());
     }
-    let caveat = r
-        .caveat
-        .as_deref()
-        .map(|c| format!(": {c}"))
-        .unwrap_or_default();
+    let caveat = r.caveat.map(|c| format!(": {c}")).unwrap_or_default();
     let text = format!("{}{caveat}", capitalize(Ui::Unverified.get(style.lang)));
     w.painted(out, &text, indent, indent, |s| style.alarm(s))
 }
@@ -350,7 +346,7 @@ fn because(
     let list: Vec<String> = reasons
         .iter()
         .map(|reason| match reason.answers.is_empty() {
-            true => reason.node.clone(),
+            true => reason.node.to_owned(),
             false => format!("{} ({})", reason.node, reason.answers.join(", ")),
         })
         .collect();
