@@ -288,13 +288,53 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph<'static> {
     }
 }
 
+/// An overlay for the graph [`generate`] makes with the same options: `count` new local
+/// partners, each attached to a node of the first layer, and a patch of an existing partner's
+/// reason. Applied to that graph it still passes `check --deny-warnings`.
+pub fn overlay(opts: &SynthOptions, count: usize) -> serde_json::Value {
+    let text = |s: &str| serde_json::json!({"nl": format!("{s} (nl)"), "en": format!("{s} (en)")});
+    let partners: Vec<serde_json::Value> = (0..count)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("local-p{i}"),
+                "name": text(&format!("local partner {i}")),
+                "summary": text("local summary"),
+                "source": "local",
+                "reviewed": "2026-11-01"
+            })
+        })
+        .chain(std::iter::once(
+            serde_json::json!({"id": "p0", "why": text("patched locally")}),
+        ))
+        .collect();
+    let attach: Vec<serde_json::Value> = (0..count)
+        .map(|i| {
+            serde_json::json!({
+                "node": format!("n0-{}", i % opts.concerns),
+                "add": [{"kind": "partner", "id": format!("local-p{i}"), "priority": 15}]
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "overlay": format!("synthetic-local-{}", opts.seed),
+        "extends": format!("synthetic-{}-{}", opts.nodes, opts.seed),
+        "version": "1",
+        "reviewed": "2026-11-01",
+        "sources": [{"id": "local", "title": "generated local additions"}],
+        "partners": partners,
+        "attach": attach
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::check::{CheckOptions, run};
     use crate::graph::{Graph, Origins};
+    use serde::Deserialize;
 
-    fn check(rules: RuleGraph) -> Vec<crate::diagnostic::Diagnostic> {
+    fn check(rules: RuleGraph<'_>) -> Vec<crate::diagnostic::Diagnostic> {
         let (graph, mut d) = Graph::new(rules, Origins::single(0));
         let more = run(
             &graph,
@@ -316,6 +356,32 @@ mod tests {
             let d = check(rules);
             assert!(d.is_empty(), "{nodes} nodes: {:?}", &d[..d.len().min(5)]);
         }
+    }
+
+    #[test]
+    fn a_generated_overlay_applies_cleanly_and_reaches_plans() {
+        let opts = SynthOptions::with_nodes(2_000, 5);
+        let mut rules = generate(&opts);
+        let value = overlay(&opts, 12);
+        let parsed = crate::graph::overlay::Overlay::deserialize(value).unwrap();
+        let mut origins = Origins::single(0);
+        let mut diags = Vec::new();
+        crate::graph::overlay::apply(&mut rules, &mut origins, parsed, 1, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        let d = check(rules.clone());
+        assert!(d.is_empty(), "{:?}", &d[..d.len().min(5)]);
+        let (graph, _) = Graph::new(rules, origins);
+        let mut query = crate::query::Query::empty(&graph);
+        query.role = Some(0);
+        query.concern = Some(0);
+        let outcome = crate::engine::evaluate(&graph, &query).unwrap();
+        let local = graph.index.entries(Kind::Partner).find("local-p0").unwrap();
+        assert!(
+            outcome
+                .items
+                .iter()
+                .any(|i| i.kind == Kind::Partner && i.entry == local)
+        );
     }
 
     #[test]

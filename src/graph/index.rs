@@ -17,7 +17,7 @@ use crate::suggest::nearest;
 /// from the rule file's text where they can.
 #[derive(Debug, Clone, Default)]
 pub struct Lookup<'a> {
-    map: HashMap<Str<'a>, u32>,
+    map: HashMap<Str<'a>, u32, BuildFx>,
 }
 
 impl<'a> Lookup<'a> {
@@ -426,10 +426,11 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
         }
     }
 
-    let mut nodes: HashMap<&str, u32> = HashMap::with_capacity(rules.nodes.len());
+    let mut nodes = NodeIds::with_capacity(rules.nodes.len());
     for (i, n) in rules.nodes.iter().enumerate() {
         b.check_id("nodes", i, "node", &n.id);
-        if nodes.insert(n.id.as_str(), i as u32).is_some() {
+        // The first of two equal ids keeps it; references resolve to the first.
+        if !nodes.insert(&n.id, i as u32) {
             b.push(
                 "nodes",
                 i,
@@ -441,35 +442,35 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
             );
         }
     }
-    // A later duplicate overwrote the first; references resolve to the first.
-    for (i, n) in rules.nodes.iter().enumerate().rev() {
-        nodes.insert(n.id.as_str(), i as u32);
-    }
-    let node_ref = |b: &mut Builder, id: &str, at: usize, field: &[Seg]| -> Option<u32> {
-        let found = nodes.get(id).copied();
-        if found.is_none() {
-            let nearest = if nodes.len() <= SUGGEST_LIMIT {
-                nearest(id, nodes.keys().copied())
-            } else {
-                Vec::new()
-            };
-            b.push(
-                "nodes",
-                at,
-                field,
-                Problem::Dangling {
-                    kind: "node",
-                    id: id.to_owned(),
-                    nearest,
-                },
-            );
-        }
-        found
-    };
-    index.start = match nodes.get(rules.start.as_str()) {
-        Some(&s) => Some(s),
+    let all_ids = || rules.nodes.iter().map(|n| n.id.as_str());
+    // `field` builds the JSON path of the reference, only when there is something to report.
+    let node_ref =
+        |b: &mut Builder, id: &str, at: usize, field: &dyn Fn() -> Vec<Seg>| -> Option<u32> {
+            let found = nodes.get(id);
+            if found.is_none() {
+                let field = field();
+                let nearest = if rules.nodes.len() <= SUGGEST_LIMIT {
+                    nearest(id, all_ids())
+                } else {
+                    Vec::new()
+                };
+                b.push(
+                    "nodes",
+                    at,
+                    &field,
+                    Problem::Dangling {
+                        kind: "node",
+                        id: id.to_owned(),
+                        nearest,
+                    },
+                );
+            }
+            found
+        };
+    index.start = match nodes.get(&rules.start) {
+        Some(s) => Some(s),
         None => {
-            let nearest = nearest(&rules.start, nodes.keys().copied().take(SUGGEST_LIMIT));
+            let nearest = nearest(&rules.start, all_ids().take(SUGGEST_LIMIT));
             b.diags.push(Diagnostic::new(
                 Problem::Dangling {
                     kind: "node",
@@ -532,7 +533,7 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
             };
         }
         for (answer, target) in n.then.iter() {
-            let at = [Seg::Key("then".into()), Seg::Key(answer.to_owned())];
+            let at = || vec![Seg::Key("then".into()), Seg::Key(answer.to_owned())];
             let target = node_ref(&mut b, target, i, &at);
             let answers = asks.map(|a| match a {
                 Ask::Role => (&index.roles, ASK_ROLE),
@@ -550,7 +551,7 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
                         b.push(
                             "nodes",
                             i,
-                            &at,
+                            &at(),
                             Problem::UnknownAnswer {
                                 question: question.to_owned(),
                                 answer: answer.to_owned(),
@@ -569,11 +570,11 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
         let default = n
             .default
             .as_ref()
-            .and_then(|d| node_ref(&mut b, d, i, &[Seg::Key("default".into())]));
+            .and_then(|d| node_ref(&mut b, d, i, &|| vec![Seg::Key("default".into())]));
         let next = n
             .next
             .as_ref()
-            .and_then(|x| node_ref(&mut b, x, i, &[Seg::Key("next".into())]));
+            .and_then(|x| node_ref(&mut b, x, i, &|| vec![Seg::Key("next".into())]));
         for (k, add) in n.add.iter().enumerate() {
             let lookup = &index.entries[add.kind as usize];
             match lookup.find(&add.id) {
@@ -598,6 +599,112 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
         index.push(asks, &then, default, next, &adds);
     }
     (index, b.diags)
+}
+
+/// Node ids to node indexes, while the index is built: every reference to a node is looked up
+/// here, millions of times in a large graph. Ids of up to 15 bytes (nearly all) are stored
+/// inline, so a lookup reads one table slot instead of also following a pointer to compare
+/// strings: at a million nodes the table no longer fits in cache and each pointer followed is a
+/// miss. Longer ids go to a second table.
+struct NodeIds<'r> {
+    short: HashMap<[u64; 2], u32, BuildFx>,
+    long: HashMap<&'r str, u32, BuildFx>,
+}
+
+impl<'r> NodeIds<'r> {
+    fn with_capacity(n: usize) -> NodeIds<'r> {
+        NodeIds {
+            short: HashMap::with_capacity_and_hasher(n, BuildFx),
+            long: HashMap::with_hasher(BuildFx),
+        }
+    }
+
+    /// The id packed into 16 bytes (its length in the last), when it fits.
+    fn inline(id: &str) -> Option<[u64; 2]> {
+        let bytes = id.as_bytes();
+        if bytes.len() > 15 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[15] = bytes.len() as u8;
+        let (lo, hi) = buf.split_at(8);
+        Some([
+            u64::from_le_bytes(lo.try_into().ok()?),
+            u64::from_le_bytes(hi.try_into().ok()?),
+        ])
+    }
+
+    /// Adds an id; false when it was already there (the first keeps it).
+    fn insert(&mut self, id: &'r str, node: u32) -> bool {
+        use std::collections::hash_map::Entry;
+        let slot = match Self::inline(id) {
+            Some(key) => match self.short.entry(key) {
+                Entry::Occupied(_) => return false,
+                Entry::Vacant(v) => v.insert(node),
+            },
+            None => match self.long.entry(id) {
+                Entry::Occupied(_) => return false,
+                Entry::Vacant(v) => v.insert(node),
+            },
+        };
+        *slot = node;
+        true
+    }
+
+    fn get(&self, id: &str) -> Option<u32> {
+        match Self::inline(id) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(id).copied(),
+        }
+    }
+}
+
+/// A fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash) for the
+/// internal node table, whose keys come from the rule file and need no defence against
+/// flooding: wegwijs serves no untrusted requests.
+#[derive(Debug, Clone, Copy, Default)]
+struct BuildFx;
+
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = Fx;
+
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.add(word);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The catalog list of a kind (`partners` for [`Kind::Partner`]); empty for steps and advice.
@@ -748,6 +855,23 @@ mod tests {
         );
         assert_eq!(index.links(2).ask, Some(Ask::Role));
         assert_eq!(index.add_entries(2), [7, NONE]);
+    }
+
+    #[test]
+    fn node_ids_short_and_long_resolve_and_keep_the_first() {
+        let mut ids = NodeIds::with_capacity(4);
+        assert!(ids.insert("n0-1", 0));
+        assert!(ids.insert("a-node-id-longer-than-fifteen-bytes", 1));
+        assert!(ids.insert("exactly15bytes!", 2));
+        assert!(ids.insert("n0-10", 3));
+        assert!(!ids.insert("n0-1", 9));
+        assert!(!ids.insert("a-node-id-longer-than-fifteen-bytes", 9));
+        assert_eq!(ids.get("n0-1"), Some(0));
+        assert_eq!(ids.get("a-node-id-longer-than-fifteen-bytes"), Some(1));
+        assert_eq!(ids.get("exactly15bytes!"), Some(2));
+        assert_eq!(ids.get("n0-10"), Some(3));
+        assert_eq!(ids.get("n0-"), None);
+        assert_eq!(ids.get(""), None);
     }
 
     #[test]
