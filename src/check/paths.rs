@@ -41,17 +41,48 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     unused(graph, &parent, out);
 }
 
-/// Reports every cycle; returns a topological order (start of every edge before its end) when
-/// there is none.
+/// Returns a topological order (the start of every edge before its end), or reports every cycle.
+///
+/// Kahn's algorithm finds the order: it visits nodes roughly in file order, which a large graph
+/// rewards with cache hits. Only when it cannot finish does a depth-first search run, to name
+/// the nodes of each cycle in order.
 fn cycles(graph: &Graph<'_>, out: &mut Vec<Diagnostic>) -> Option<Vec<u32>> {
+    let n = graph.rules.nodes.len();
+    let mut indegree = vec![0u32; n];
+    for node in 0..n as u32 {
+        for child in graph.index.links(node).successors() {
+            indegree[child as usize] += 1;
+        }
+    }
+    let mut order: Vec<u32> = (0..n as u32)
+        .filter(|&i| indegree[i as usize] == 0)
+        .collect();
+    let mut done = 0;
+    while done < order.len() {
+        let node = order[done];
+        done += 1;
+        for child in graph.index.links(node).successors() {
+            indegree[child as usize] -= 1;
+            if indegree[child as usize] == 0 {
+                order.push(child);
+            }
+        }
+    }
+    if order.len() == n {
+        return Some(order);
+    }
+    name_cycles(graph, out);
+    None
+}
+
+/// Reports every cycle, with its nodes in order, by a three-colour depth-first search.
+fn name_cycles(graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
     const WHITE: u8 = 0;
     const GREY: u8 = 1;
     const BLACK: u8 = 2;
     let n = graph.rules.nodes.len();
     let mut colour = vec![WHITE; n];
-    let mut postorder: Vec<u32> = Vec::with_capacity(n);
     let mut stack: Vec<(u32, u32)> = Vec::new();
-    let mut found = false;
     for root in 0..n as u32 {
         if colour[root as usize] != WHITE {
             continue;
@@ -72,7 +103,6 @@ fn cycles(graph: &Graph<'_>, out: &mut Vec<Diagnostic>) -> Option<Vec<u32>> {
                         stack.push((child, 0));
                     }
                     GREY => {
-                        found = true;
                         let from = stack.iter().position(|&(s, _)| s == child).unwrap_or(0);
                         let mut names: Vec<String> = stack[from..]
                             .iter()
@@ -91,16 +121,10 @@ fn cycles(graph: &Graph<'_>, out: &mut Vec<Diagnostic>) -> Option<Vec<u32>> {
                 }
             } else {
                 colour[node as usize] = BLACK;
-                postorder.push(node);
                 stack.pop();
             }
         }
     }
-    if found {
-        return None;
-    }
-    postorder.reverse();
-    Some(postorder)
 }
 
 /// The JSON path (below the node) of the field that holds the edge `from -> to`.

@@ -17,24 +17,32 @@ use crate::suggest::nearest;
 /// from the rule file's text where they can.
 #[derive(Debug, Clone, Default)]
 pub struct Lookup<'a> {
-    map: HashMap<Str<'a>, u32, BuildFx>,
+    // Keys of up to 15 bytes inline (see [`inline_key`]), longer ones by reference.
+    short: HashMap<[u32; 4], u32, BuildFx>,
+    long: HashMap<Str<'a>, u32, BuildFx>,
+    // Every key in the order it was added, for suggestions.
+    keys: Vec<Str<'a>>,
 }
 
 impl<'a> Lookup<'a> {
-    /// The index of the entry whose id or alias is `key` (case and surrounding space ignored).
-    pub fn find(&self, key: &str) -> Option<u32> {
-        if let Some(&i) = self.map.get(key) {
-            return Some(i);
+    fn get(&self, key: &str) -> Option<u32> {
+        match inline_key(key) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(key).copied(),
         }
-        let folded = fold(key);
-        (folded != key)
-            .then(|| self.map.get(folded.as_ref()).copied())
-            .flatten()
     }
 
-    /// Every id and alias, for suggestions.
+    /// The index of the entry whose id or alias is `key` (case and surrounding space ignored).
+    pub fn find(&self, key: &str) -> Option<u32> {
+        self.get(key).or_else(|| {
+            let folded = fold(key);
+            (folded != key).then(|| self.get(&folded)).flatten()
+        })
+    }
+
+    /// Every id and alias, in the order they were added, for suggestions.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(|k| k.as_str())
+        self.keys.iter().map(|k| k.as_str())
     }
 
     /// Adds `key`; returns false when it was already taken.
@@ -43,12 +51,31 @@ impl<'a> Lookup<'a> {
             std::borrow::Cow::Borrowed(k) if k.len() == key.len() => key.clone(),
             folded => Str::from(folded.into_owned()),
         };
-        if self.map.contains_key(key.as_str()) {
+        if self.get(&key).is_some() {
             return false;
         }
-        self.map.insert(key, index);
+        match inline_key(&key) {
+            Some(k) => self.short.insert(k, index),
+            None => self.long.insert(key.clone(), index),
+        };
+        self.keys.push(key);
         true
     }
+}
+
+/// An id of up to 15 bytes packed into 16 (its length in the last), so a table can hold it
+/// inline: a lookup then compares the key in the table slot instead of following a pointer to
+/// the string, which in a large graph is a cache miss.
+fn inline_key(id: &str) -> Option<[u32; 4]> {
+    let bytes = id.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[15] = bytes.len() as u8;
+    let word = |i: usize| u32::from_le_bytes([buf[i], buf[i + 1], buf[i + 2], buf[i + 3]]);
+    Some([word(0), word(4), word(8), word(12)])
 }
 
 /// `key` without surrounding space and in lowercase, copied only when that changes it.
@@ -602,12 +629,11 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
 }
 
 /// Node ids to node indexes, while the index is built: every reference to a node is looked up
-/// here, millions of times in a large graph. Ids of up to 15 bytes (nearly all) are stored
-/// inline, so a lookup reads one table slot instead of also following a pointer to compare
-/// strings: at a million nodes the table no longer fits in cache and each pointer followed is a
-/// miss. Longer ids go to a second table.
+/// here, millions of times in a large graph. Short ids are stored inline ([`inline_key`]);
+/// longer ones go to a second table.
 struct NodeIds<'r> {
-    short: HashMap<[u64; 2], u32, BuildFx>,
+    // Keys of four u32s, not two u64s: with a u32 value a slot is 20 bytes instead of 24.
+    short: HashMap<[u32; 4], u32, BuildFx>,
     long: HashMap<&'r str, u32, BuildFx>,
 }
 
@@ -619,26 +645,10 @@ impl<'r> NodeIds<'r> {
         }
     }
 
-    /// The id packed into 16 bytes (its length in the last), when it fits.
-    fn inline(id: &str) -> Option<[u64; 2]> {
-        let bytes = id.as_bytes();
-        if bytes.len() > 15 {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        buf[..bytes.len()].copy_from_slice(bytes);
-        buf[15] = bytes.len() as u8;
-        let (lo, hi) = buf.split_at(8);
-        Some([
-            u64::from_le_bytes(lo.try_into().ok()?),
-            u64::from_le_bytes(hi.try_into().ok()?),
-        ])
-    }
-
     /// Adds an id; false when it was already there (the first keeps it).
     fn insert(&mut self, id: &'r str, node: u32) -> bool {
         use std::collections::hash_map::Entry;
-        let slot = match Self::inline(id) {
+        let slot = match inline_key(id) {
             Some(key) => match self.short.entry(key) {
                 Entry::Occupied(_) => return false,
                 Entry::Vacant(v) => v.insert(node),
@@ -653,7 +663,7 @@ impl<'r> NodeIds<'r> {
     }
 
     fn get(&self, id: &str) -> Option<u32> {
-        match Self::inline(id) {
+        match inline_key(id) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(id).copied(),
         }
@@ -696,6 +706,10 @@ impl std::hash::Hasher for Fx {
 
     fn write_u64(&mut self, word: u64) {
         self.add(word);
+    }
+
+    fn write_u32(&mut self, word: u32) {
+        self.add(u64::from(word));
     }
 
     fn write_usize(&mut self, n: usize) {
