@@ -1,0 +1,293 @@
+//! Privacy and safety guarantees: no networking code in the binary, and nothing written
+//! anywhere unless the user asks (`--save-answers`, a shell redirect).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Crates that exist to talk over a network. None may be in wegwijs's normal dependency tree.
+const NETWORKING: &[&str] = &[
+    "async-std",
+    "attohttpc",
+    "curl",
+    "curl-sys",
+    "h2",
+    "h3",
+    "hickory-resolver",
+    "http-body",
+    "hyper",
+    "hyper-util",
+    "isahc",
+    "native-tls",
+    "openssl",
+    "openssl-sys",
+    "quinn",
+    "reqwest",
+    "rustls",
+    "socket2",
+    "surf",
+    "tokio",
+    "tokio-native-tls",
+    "tokio-rustls",
+    "trust-dns-resolver",
+    "tungstenite",
+    "ureq",
+    "websocket",
+    "webpki",
+    "webpki-roots",
+    "ws",
+];
+
+/// The resolved dependency graph for this machine's platform (the crates a build here uses,
+/// all already downloaded, so no network is needed).
+fn metadata() -> Value {
+    let rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+        .arg("-vV")
+        .output()
+        .expect("rustc -vV runs");
+    let host = String::from_utf8(rustc.stdout)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
+        .expect("rustc names its host");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--locked",
+            "--offline",
+            "--filter-platform",
+            &host,
+        ])
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Every package the `wegwijs` library and binary depend on at run time (no dev or build
+/// dependencies), with the features cargo resolved for it.
+fn runtime_tree(meta: &Value) -> BTreeMap<String, Vec<String>> {
+    let nodes = meta["resolve"]["nodes"].as_array().unwrap();
+    let by_id: BTreeMap<&str, &Value> = nodes
+        .iter()
+        .map(|n| (n["id"].as_str().unwrap(), n))
+        .collect();
+    let name = |id: &str| {
+        meta["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .map(|p| p["name"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let root = meta["resolve"]["root"].as_str().unwrap();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        for dep in by_id[id]["deps"].as_array().unwrap() {
+            let normal = dep["dep_kinds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k["kind"].is_null());
+            if normal {
+                stack.push(dep["pkg"].as_str().unwrap());
+            }
+        }
+    }
+    seen.into_iter()
+        .map(|id| {
+            let features = by_id[id]["features"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap().to_owned())
+                .collect();
+            (name(id), features)
+        })
+        .collect()
+}
+
+#[test]
+fn no_networking_crate_is_in_the_runtime_dependency_tree() {
+    let tree = runtime_tree(&metadata());
+    assert!(
+        tree.contains_key("serde_json") && tree.contains_key("inquire"),
+        "{tree:?}"
+    );
+    let found: Vec<&String> = tree
+        .keys()
+        .filter(|n| NETWORKING.contains(&n.as_str()))
+        .collect();
+    assert!(found.is_empty(), "networking crates in the tree: {found:?}");
+    // mio is there for the terminal (through crossterm), but only its event loop: its sockets
+    // sit behind the "net" feature.
+    if let Some(features) = tree.get("mio") {
+        assert!(
+            !features.iter().any(|f| f == "net"),
+            "mio with sockets: {features:?}"
+        );
+    }
+}
+
+#[test]
+fn the_source_opens_no_sockets() {
+    let mut files = vec![PathBuf::from("src")];
+    let mut offenders = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for word in [
+                "std::net",
+                "TcpStream",
+                "UdpSocket",
+                "TcpListener",
+                "UnixStream",
+            ] {
+                if text.contains(word) {
+                    offenders.push(format!("{}: {word}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:?}");
+}
+
+/// Every file under `dir`, with its size and content: a snapshot to compare.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            out.insert(path.clone(), std::fs::read(&path).unwrap());
+        }
+    }
+    out
+}
+
+fn set_read_only(dir: &Path, read_only: bool) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = if read_only { 0o555 } else { 0o755 };
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// The main commands, run with a read-only home and working directory, succeed and leave both
+/// exactly as they were. (As root the permissions do not stop a write, so the snapshot is what
+/// proves it.)
+#[test]
+fn commands_write_nothing_unless_asked() {
+    let project = std::env::current_dir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("notes.txt"),
+        "a file that must stay as it is\n",
+    )
+    .unwrap();
+    let rules = project.join("examples/minimal-rules.json");
+    let overlay = project.join("examples/overlay-gemeente-voorbeeld.json");
+    let tests = project.join("rules/tests/acute-danger.json");
+    let answers = project.join("examples/answers.json");
+    let before = (snapshot(home.path()), snapshot(work.path()));
+    set_read_only(home.path(), true);
+    set_read_only(work.path(), true);
+    let runs: Vec<(Vec<&str>, Option<&str>)> = vec![
+        (
+            vec!["plan", "-r", "youth-worker", "-c", "radicalisation"],
+            None,
+        ),
+        (
+            vec![
+                "plan",
+                "-r",
+                "teacher",
+                "-c",
+                "family-support",
+                "--format",
+                "json",
+                "--explain",
+            ],
+            None,
+        ),
+        (
+            vec![
+                "plan",
+                "-r",
+                "teacher",
+                "-c",
+                "radicalisation",
+                "--format",
+                "markdown",
+                "--answers",
+                answers.to_str().unwrap(),
+            ],
+            None,
+        ),
+        (
+            vec![
+                "--rules",
+                overlay.to_str().unwrap(),
+                "plan",
+                "-r",
+                "youth-worker",
+                "-c",
+                "youth-groups",
+            ],
+            None,
+        ),
+        (vec!["list", "partners"], None),
+        (vec!["check"], None),
+        (
+            vec!["check", rules.to_str().unwrap(), "--format", "json"],
+            None,
+        ),
+        (vec!["test", tests.to_str().unwrap()], None),
+        (vec!["graph", "--format", "mermaid"], None),
+        (vec!["schema", "plan"], None),
+        (vec!["completions", "bash"], None),
+        (vec!["man"], None),
+        (
+            vec!["batch"],
+            Some("{\"role\":\"teacher\",\"concern\":\"polarisation\"}\n"),
+        ),
+    ];
+    for (args, input) in runs {
+        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_wegwijs"));
+        cmd.args(&args)
+            .current_dir(work.path())
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("XDG_CACHE_HOME", home.path().join(".cache"))
+            .env("XDG_DATA_HOME", home.path().join(".local/share"))
+            .env("TMPDIR", home.path());
+        if let Some(input) = input {
+            cmd.write_stdin(input);
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    set_read_only(home.path(), false);
+    set_read_only(work.path(), false);
+    assert_eq!((snapshot(home.path()), snapshot(work.path())), before);
+}
