@@ -170,6 +170,20 @@ impl Sources {
 
 /// Parses a rule file's text. On failure, returns every structural problem found.
 pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph<'_>, Vec<Diagnostic>> {
+    // serde would read a JSON array as a struct's fields in order, and then complain about a
+    // field's type; a file that is valid JSON but not an object deserves a plainer message.
+    if !text.trim_start().starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        return Err(vec![Diagnostic::new(
+            Problem::Invalid {
+                detail: "a rule file holds one JSON object ({ … }), not another kind of value"
+                    .into(),
+            },
+            source,
+            JsonPath::root(),
+        )]);
+    }
     // The happy path does not track paths; only a failure is parsed again to find where.
     let mut de = serde_json::Deserializer::from_str(text);
     let typed = RuleGraph::deserialize(&mut de).and_then(|g| de.end().map(|()| g));
