@@ -610,14 +610,24 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_a_clear_error() {
-        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-        let d = parse(&text, 0).unwrap_err();
+        let objects = format!("{}1{}", "{\"a\": ".repeat(10_000), "}".repeat(10_000));
+        let d = parse(&objects, 0).unwrap_err();
         assert_eq!(d[0].code(), "E001");
         assert!(
             d[0].problem
                 .describe(crate::i18n::Lang::En)
                 .0
                 .contains("recursion limit")
+        );
+        // Lists are not even an object: said as plainly, without recursing.
+        let lists = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let d = parse(&lists, 0).unwrap_err();
+        assert_eq!(d[0].code(), "E002");
+        assert!(
+            d[0].problem
+                .describe(crate::i18n::Lang::En)
+                .0
+                .contains("one JSON object")
         );
     }
 
