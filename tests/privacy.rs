@@ -1,11 +1,9 @@
 //! Privacy and safety guarantees: no networking code in the binary, and nothing written
 //! anywhere unless the user asks (`--save-answers`, a shell redirect).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-use serde_json::Value;
 
 /// Crates that exist to talk over a network. None may be in wegwijs's normal dependency tree.
 const NETWORKING: &[&str] = &[
@@ -40,9 +38,12 @@ const NETWORKING: &[&str] = &[
     "ws",
 ];
 
-/// The resolved dependency graph for this machine's platform (the crates a build here uses,
-/// all already downloaded, so no network is needed).
-fn metadata() -> Value {
+/// Every package the `wegwijs` library and binary depend on at run time on this machine's
+/// platform (no dev or build dependencies), with the features cargo resolved for it.
+///
+/// `cargo tree --target` resolves features the way a build here does; `cargo metadata` unifies
+/// them across every platform (so the Windows terminal backend would show up on Linux).
+fn runtime_tree() -> BTreeMap<String, Vec<String>> {
     let rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
         .arg("-vV")
         .output()
@@ -55,75 +56,45 @@ fn metadata() -> Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .args([
-            "metadata",
-            "--format-version",
-            "1",
+            "tree",
             "--locked",
             "--offline",
-            "--filter-platform",
+            "--edges",
+            "normal",
+            "--target",
             &host,
+            "--prefix",
+            "none",
+            "--format",
+            "{p}|{f}",
         ])
         .output()
-        .expect("cargo metadata runs");
+        .expect("cargo tree runs");
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Every package the `wegwijs` library and binary depend on at run time (no dev or build
-/// dependencies), with the features cargo resolved for it.
-fn runtime_tree(meta: &Value) -> BTreeMap<String, Vec<String>> {
-    let nodes = meta["resolve"]["nodes"].as_array().unwrap();
-    let by_id: BTreeMap<&str, &Value> = nodes
-        .iter()
-        .map(|n| (n["id"].as_str().unwrap(), n))
-        .collect();
-    let name = |id: &str| {
-        meta["packages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["id"] == id)
-            .map(|p| p["name"].as_str().unwrap().to_owned())
-            .unwrap()
-    };
-    let root = meta["resolve"]["root"].as_str().unwrap();
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
-    let mut stack = vec![root];
-    while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
-        }
-        for dep in by_id[id]["deps"].as_array().unwrap() {
-            let normal = dep["dep_kinds"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|k| k["kind"].is_null());
-            if normal {
-                stack.push(dep["pkg"].as_str().unwrap());
-            }
-        }
-    }
-    seen.into_iter()
-        .map(|id| {
-            let features = by_id[id]["features"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|f| f.as_str().unwrap().to_owned())
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| {
+            let (package, features) = line.split_once('|')?;
+            let name = package.split_whitespace().next()?.to_owned();
+            let features = features
+                .trim_end_matches(" (*)")
+                .split(',')
+                .filter(|f| !f.is_empty())
+                .map(str::to_owned)
                 .collect();
-            (name(id), features)
+            Some((name, features))
         })
         .collect()
 }
 
 #[test]
 fn no_networking_crate_is_in_the_runtime_dependency_tree() {
-    let tree = runtime_tree(&metadata());
+    let tree = runtime_tree();
     assert!(
         tree.contains_key("serde_json") && tree.contains_key("inquire"),
         "{tree:?}"
@@ -133,8 +104,8 @@ fn no_networking_crate_is_in_the_runtime_dependency_tree() {
         .filter(|n| NETWORKING.contains(&n.as_str()))
         .collect();
     assert!(found.is_empty(), "networking crates in the tree: {found:?}");
-    // mio is there for the terminal (through crossterm), but only its event loop: its sockets
-    // sit behind the "net" feature.
+    // On Windows mio comes with the terminal backend (crossterm), for its event loop only; its
+    // sockets sit behind the "net" feature. On Unix the backend is termion and mio is absent.
     if let Some(features) = tree.get("mio") {
         assert!(
             !features.iter().any(|f| f == "net"),
