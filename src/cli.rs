@@ -94,6 +94,16 @@ Examples:
   wegwijs graph --role youth-worker --concern exit-support | dot -Tsvg > exit-support.svg
   wegwijs graph --format mermaid --concern radicalisation --lang nl > radicalisering.mmd")]
     Graph(GraphArgs),
+    /// Write the questionnaire as one self-contained HTML page, for people without a terminal.
+    #[command(after_help = "\
+The page holds the (merged) graph and asks the same questions as `wegwijs ask`, in the browser,
+offline. It loads nothing from anywhere, stores nothing and sends nothing; a Content-Security-Policy
+in the page forbids it. Redirect the output to a file: the page is not printed to a terminal.
+
+Examples:
+  wegwijs export html > wegwijs.html
+  wegwijs --rules rules/default.json --rules onze-partners.json export html --lang nl > wegwijs.html")]
+    Export(ExportArgs),
     /// Run rule tests: pinned expected outcomes of the loaded graph.
     #[command(after_help = "\
 A test file is {\"cases\": [{\"name\": .., \"role\": .., \"concern\": .., \"answers\": {..},
@@ -258,6 +268,25 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DataFormat::Text)]
     pub format: DataFormat,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    /// Flag entries reviewed longer ago than this many days, counted from the day the page is
+    /// opened (not the day it was written).
+    #[arg(long, value_name = "DAYS", default_value_t = 365)]
+    pub max_age_days: u32,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One HTML file with the questionnaire, the graph, script and style inside.
+    Html,
 }
 
 /// Arguments of `check`.

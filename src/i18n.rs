@@ -115,6 +115,18 @@ pub enum Ui {
     NeedsTerminal,
     Other,
     Trace,
+    Next,
+    CopyPlan,
+    Copied,
+    Print,
+    StartAgain,
+    ChangeAnswers,
+    Language,
+    PageIntro,
+    NothingStored,
+    CopyFailed,
+    NeedsScript,
+    OpensNewWindow,
 }
 
 impl Ui {
@@ -210,6 +222,46 @@ impl Ui {
             (Ui::KeysHelp, En) => "↑↓ move · type to filter · Enter to choose · Esc to stop",
             (Ui::RepeatWith, Nl) => "Hetzelfde plan zonder vragen:",
             (Ui::RepeatWith, En) => "The same plan without the questions:",
+            (Ui::Next, Nl) => "Volgende",
+            (Ui::Next, En) => "Next",
+            (Ui::CopyPlan, Nl) => "Kopieer het plan als tekst",
+            (Ui::CopyPlan, En) => "Copy the plan as text",
+            (Ui::Copied, Nl) => "Het plan staat op het klembord.",
+            (Ui::Copied, En) => "The plan is on the clipboard.",
+            (Ui::Print, Nl) => "Afdrukken",
+            (Ui::Print, En) => "Print",
+            (Ui::StartAgain, Nl) => "Opnieuw beginnen",
+            (Ui::StartAgain, En) => "Start again",
+            (Ui::ChangeAnswers, Nl) => "Antwoorden wijzigen",
+            (Ui::ChangeAnswers, En) => "Change answers",
+            (Ui::Language, Nl) => "Taal",
+            (Ui::Language, En) => "Language",
+            (Ui::PageIntro, Nl) => {
+                "Beantwoord een paar vragen over de situatie en uw rol. U krijgt een plan: met wie u kunt samenwerken en wat u nu kunt doen."
+            }
+            (Ui::PageIntro, En) => {
+                "Answer a few questions about the situation and your role. You get a plan: whom to work with and what to do next."
+            }
+            (Ui::NothingStored, Nl) => {
+                "Deze pagina vraagt niets over de persoon om wie u zich zorgen maakt, en slaat niets op of verstuurt niets."
+            }
+            (Ui::NothingStored, En) => {
+                "This page asks nothing about the person you are worried about, and stores or sends nothing."
+            }
+            (Ui::CopyFailed, Nl) => {
+                "Kopiëren lukte niet. De tekst staat hieronder geselecteerd: kopieer hem met Ctrl+C of ⌘C."
+            }
+            (Ui::CopyFailed, En) => {
+                "Copying did not work. The text is selected below: copy it with Ctrl+C or ⌘C."
+            }
+            (Ui::NeedsScript, Nl) => {
+                "Deze pagina heeft JavaScript nodig. Er wordt niets verstuurd: alles gebeurt in dit bestand."
+            }
+            (Ui::NeedsScript, En) => {
+                "This page needs JavaScript. Nothing is sent anywhere: everything happens in this file."
+            }
+            (Ui::OpensNewWindow, Nl) => "opent in een nieuw venster",
+            (Ui::OpensNewWindow, En) => "opens in a new window",
             (Ui::Trace, Nl) => "Doorlopen pad",
             (Ui::Trace, En) => "Path taken",
             (Ui::Other, Nl) => "anders",

@@ -19,6 +19,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod engine;
 pub mod exit;
+pub mod export;
 pub mod graph;
 pub mod i18n;
 pub mod picture;

@@ -210,3 +210,16 @@ fn without_a_terminal_ask_refuses_at_once() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn export_to_a_terminal_says_to_redirect_and_prints_no_page() {
+    let mut p = ask(&["export", "html", "--lang", "en"]);
+    let all = p.exp_eof().unwrap();
+    assert!(all.contains("redirect it"), "{all}");
+    assert!(!all.contains("<html"), "{all}");
+    let status = p.process().wait().unwrap();
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 2)),
+        "{status:?}"
+    );
+}

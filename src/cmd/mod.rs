@@ -8,6 +8,7 @@
 mod ask;
 mod batch;
 mod check;
+mod export;
 mod list;
 mod picture;
 mod plan;
@@ -57,6 +58,7 @@ pub fn run(
         Some(Command::Batch) => batch::run(&config, io),
         Some(Command::Test(args)) => test::run(&config, args, io),
         Some(Command::Graph(args)) => picture::run(&config, args, io),
+        Some(Command::Export(args)) => export::run(&config, args, io),
         Some(Command::Schema(args)) => publish::schema(args, io),
         Some(Command::Completions(args)) => publish::completions(&config, args, io),
         Some(Command::Man) => publish::man(io),
@@ -87,7 +89,8 @@ fn wants_json(command: Option<&Command>) -> bool {
         Some(Command::Check(a)) => a.format == DataFormat::Json,
         Some(Command::Test(a)) => a.format == DataFormat::Json,
         Some(Command::Batch | Command::Schema(_)) => true,
-        Some(Command::Completions(_) | Command::Man | Command::Graph(_)) | None => false,
+        Some(Command::Completions(_) | Command::Man | Command::Graph(_) | Command::Export(_))
+        | None => false,
     }
 }
 
