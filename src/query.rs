@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::graph::Graph;
-use crate::graph::index::Lookup;
+use crate::graph::lookup::Lookup;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::i18n::Lang;
 use crate::suggest::{nearest, or_list};

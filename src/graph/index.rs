@@ -7,86 +7,12 @@
 use std::collections::HashMap;
 
 use super::Origins;
+use super::lookup::{Lookup, NodeIds};
 use super::model::{ASK_CONCERN, ASK_ROLE, Choice, Kind, RuleGraph};
 use super::path::Seg;
 use super::str::Str;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::suggest::nearest;
-
-/// Ids and aliases of one kind of thing, mapped to their position in the rule file. Keys borrow
-/// from the rule file's text where they can.
-#[derive(Debug, Clone, Default)]
-pub struct Lookup<'a> {
-    // Keys of up to 15 bytes inline (see [`inline_key`]), longer ones by reference.
-    short: HashMap<[u32; 4], u32, BuildFx>,
-    long: HashMap<Str<'a>, u32, BuildFx>,
-    // Every key in the order it was added, for suggestions.
-    keys: Vec<Str<'a>>,
-}
-
-impl<'a> Lookup<'a> {
-    fn get(&self, key: &str) -> Option<u32> {
-        match inline_key(key) {
-            Some(k) => self.short.get(&k).copied(),
-            None => self.long.get(key).copied(),
-        }
-    }
-
-    /// The index of the entry whose id or alias is `key` (case and surrounding space ignored).
-    pub fn find(&self, key: &str) -> Option<u32> {
-        self.get(key).or_else(|| {
-            let folded = fold(key);
-            (folded != key).then(|| self.get(&folded)).flatten()
-        })
-    }
-
-    /// Every id and alias, in the order they were added, for suggestions.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.keys.iter().map(|k| k.as_str())
-    }
-
-    /// Adds `key`; returns false when it was already taken.
-    fn insert(&mut self, key: &Str<'a>, index: u32) -> bool {
-        let key = match fold(key) {
-            std::borrow::Cow::Borrowed(k) if k.len() == key.len() => key.clone(),
-            folded => Str::from(folded.into_owned()),
-        };
-        if self.get(&key).is_some() {
-            return false;
-        }
-        match inline_key(&key) {
-            Some(k) => self.short.insert(k, index),
-            None => self.long.insert(key.clone(), index),
-        };
-        self.keys.push(key);
-        true
-    }
-}
-
-/// An id of up to 15 bytes packed into 16 (its length in the last), so a table can hold it
-/// inline: a lookup then compares the key in the table slot instead of following a pointer to
-/// the string, which in a large graph is a cache miss.
-fn inline_key(id: &str) -> Option<[u32; 4]> {
-    let bytes = id.as_bytes();
-    if bytes.len() > 15 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[15] = bytes.len() as u8;
-    let word = |i: usize| u32::from_le_bytes([buf[i], buf[i + 1], buf[i + 2], buf[i + 3]]);
-    Some([word(0), word(4), word(8), word(12)])
-}
-
-/// `key` without surrounding space and in lowercase, copied only when that changes it.
-fn fold(key: &str) -> std::borrow::Cow<'_, str> {
-    let trimmed = key.trim();
-    if trimmed.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(trimmed.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(trimmed)
-    }
-}
 
 /// What a node branches on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -628,99 +554,6 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
     (index, b.diags)
 }
 
-/// Node ids to node indexes, while the index is built: every reference to a node is looked up
-/// here, millions of times in a large graph. Short ids are stored inline ([`inline_key`]);
-/// longer ones go to a second table.
-struct NodeIds<'r> {
-    // Keys of four u32s, not two u64s: with a u32 value a slot is 20 bytes instead of 24.
-    short: HashMap<[u32; 4], u32, BuildFx>,
-    long: HashMap<&'r str, u32, BuildFx>,
-}
-
-impl<'r> NodeIds<'r> {
-    fn with_capacity(n: usize) -> NodeIds<'r> {
-        NodeIds {
-            short: HashMap::with_capacity_and_hasher(n, BuildFx),
-            long: HashMap::with_hasher(BuildFx),
-        }
-    }
-
-    /// Adds an id; false when it was already there (the first keeps it).
-    fn insert(&mut self, id: &'r str, node: u32) -> bool {
-        use std::collections::hash_map::Entry;
-        let slot = match inline_key(id) {
-            Some(key) => match self.short.entry(key) {
-                Entry::Occupied(_) => return false,
-                Entry::Vacant(v) => v.insert(node),
-            },
-            None => match self.long.entry(id) {
-                Entry::Occupied(_) => return false,
-                Entry::Vacant(v) => v.insert(node),
-            },
-        };
-        *slot = node;
-        true
-    }
-
-    fn get(&self, id: &str) -> Option<u32> {
-        match inline_key(id) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(id).copied(),
-        }
-    }
-}
-
-/// A fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash) for the
-/// internal node table, whose keys come from the rule file and need no defence against
-/// flooding: wegwijs serves no untrusted requests.
-#[derive(Debug, Clone, Copy, Default)]
-struct BuildFx;
-
-impl std::hash::BuildHasher for BuildFx {
-    type Hasher = Fx;
-
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
-
-struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
-        }
-        let mut last = [0u8; 8];
-        let rest = chunks.remainder();
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.add(word);
-    }
-
-    fn write_u32(&mut self, word: u32) {
-        self.add(u64::from(word));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The catalog list of a kind (`partners` for [`Kind::Partner`]); empty for steps and advice.
 pub fn catalog<'r, 'a>(rules: &'r RuleGraph<'a>, kind: Kind) -> &'r [super::model::Entry<'a>] {
     match kind {
@@ -869,31 +702,6 @@ mod tests {
         );
         assert_eq!(index.links(2).ask, Some(Ask::Role));
         assert_eq!(index.add_entries(2), [7, NONE]);
-    }
-
-    #[test]
-    fn node_ids_short_and_long_resolve_and_keep_the_first() {
-        let mut ids = NodeIds::with_capacity(4);
-        assert!(ids.insert("n0-1", 0));
-        assert!(ids.insert("a-node-id-longer-than-fifteen-bytes", 1));
-        assert!(ids.insert("exactly15bytes!", 2));
-        assert!(ids.insert("n0-10", 3));
-        assert!(!ids.insert("n0-1", 9));
-        assert!(!ids.insert("a-node-id-longer-than-fifteen-bytes", 9));
-        assert_eq!(ids.get("n0-1"), Some(0));
-        assert_eq!(ids.get("a-node-id-longer-than-fifteen-bytes"), Some(1));
-        assert_eq!(ids.get("exactly15bytes!"), Some(2));
-        assert_eq!(ids.get("n0-10"), Some(3));
-        assert_eq!(ids.get("n0-"), None);
-        assert_eq!(ids.get(""), None);
-    }
-
-    #[test]
-    fn lookup_ignores_case_and_space() {
-        let mut l = Lookup::default();
-        assert!(l.insert(&Str::from("Jongerenwerker"), 3));
-        assert!(!l.insert(&Str::from("jongerenwerker "), 4));
-        assert_eq!(l.find(" JONGERENWERKER"), Some(3));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod exact;
 pub mod index;
 pub mod keyed;
 pub mod load;
+pub mod lookup;
 pub mod model;
 pub mod overlay;
 pub mod path;
@@ -17,8 +18,9 @@ pub mod str;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-pub use index::{Add, Ask, Index, Links, Lookup};
+pub use index::{Add, Ask, Index, Links};
 pub use load::{BUILTIN_NAME, ReadError, SourceFile, Sources};
+pub use lookup::Lookup;
 pub use model::{Kind, RuleGraph, Text};
 
 use crate::diagnostic::{Diagnostic, SourceId};
