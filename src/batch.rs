@@ -137,15 +137,7 @@ fn answer<'g>(
             message: format!("unknown lang `{code}`; choose `nl` or `en`"),
         })?,
     };
-    let raw = RawQuery {
-        role: Some(query.role.into()),
-        concern: Some(query.concern.into()),
-        answers: query
-            .answers
-            .iter()
-            .map(|(q, o)| (q.to_owned(), o.to_owned()))
-            .collect(),
-    };
+    let raw = RawQuery::with_answers(&query.role, &query.concern, &query.answers);
     let plan_opts = PlanOptions {
         explain: query.explain,
         today: opts.today,

@@ -11,7 +11,7 @@ use crate::date::Date;
 use crate::engine::{self, EngineError, Outcome};
 use crate::graph::index::{Ask, catalog};
 use crate::graph::keyed::KeyedStrings;
-use crate::graph::model::{Contact, Entry};
+use crate::graph::model::{Contact, Entry, Source};
 use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Lang;
@@ -165,6 +165,17 @@ pub struct SourceRef<'g> {
     /// When the source was dated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dated: Option<&'g str>,
+}
+
+impl<'g> From<&'g Source<'_>> for SourceRef<'g> {
+    fn from(s: &'g Source<'_>) -> SourceRef<'g> {
+        SourceRef {
+            id: &s.id,
+            title: &s.title,
+            url: s.url.as_deref(),
+            dated: s.dated.as_deref(),
+        }
+    }
 }
 
 /// One node visited, for `--explain`.
@@ -336,12 +347,7 @@ impl<'g> Plan<'g> {
             .sources
             .iter()
             .filter(|s| cited.contains(&s.id.as_str()))
-            .map(|s| SourceRef {
-                id: &s.id,
-                title: &s.title,
-                url: s.url.as_deref(),
-                dated: s.dated.as_deref(),
-            })
+            .map(SourceRef::from)
             .collect();
 
         Plan {

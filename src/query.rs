@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::graph::Graph;
+use crate::graph::keyed::KeyedStrings;
 use crate::graph::lookup::Lookup;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::i18n::Lang;
@@ -21,6 +22,19 @@ pub struct RawQuery {
 }
 
 impl RawQuery {
+    /// A query for a role and concern with answers from a JSON object (question id to option
+    /// id), as batch lines and rule tests give them.
+    pub fn with_answers(role: &str, concern: &str, answers: &KeyedStrings) -> RawQuery {
+        RawQuery {
+            role: Some(role.to_owned()),
+            concern: Some(concern.to_owned()),
+            answers: answers
+                .iter()
+                .map(|(q, o)| (q.to_owned(), o.to_owned()))
+                .collect(),
+        }
+    }
+
     /// Adds a `question=option` answer as typed on the command line.
     pub fn push_answer(&mut self, text: &str) -> Result<(), QueryError> {
         match text.split_once('=') {

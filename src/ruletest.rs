@@ -80,15 +80,7 @@ pub struct CaseResult {
 /// Runs one case against a graph.
 pub fn run_case(graph: &Graph<'_>, file: &str, case: &Case<'_>, opts: &PlanOptions) -> CaseResult {
     let mut problems = Vec::new();
-    let raw = RawQuery {
-        role: Some(case.role.clone()),
-        concern: Some(case.concern.clone()),
-        answers: case
-            .answers
-            .iter()
-            .map(|(q, o)| (q.to_owned(), o.to_owned()))
-            .collect(),
-    };
+    let raw = RawQuery::with_answers(&case.role, &case.concern, &case.answers);
     match plan_for(graph, &raw, opts) {
         Err(PlanError::Query(e)) => problems.push(format!("no plan: {}", e.message(Lang::En))),
         Err(PlanError::Graph(e)) => problems.push(format!("no plan: {e}")),
