@@ -16,6 +16,7 @@ use crate::graph::model::{Choice, Contact, Entry, Text};
 use crate::graph::overlay::OverlayInfo;
 use crate::graph::{Graph, Kind};
 use crate::i18n::{Lang, Ui};
+use crate::plan::SourceRef;
 
 /// Version of the embedded form; the page refuses a blob of another version.
 pub const PAGE_DATA_VERSION: u32 = 1;
@@ -62,7 +63,7 @@ pub struct PageData<'g> {
     /// Networks.
     pub networks: Vec<EntryData<'g>>,
     /// Sources, in graph order.
-    pub sources: Vec<SourceData<'g>>,
+    pub sources: Vec<SourceRef<'g>>,
     /// Nodes, in graph order.
     pub nodes: Vec<NodeData<'g>>,
 }
@@ -170,21 +171,6 @@ pub struct EntryData<'g> {
     /// What to check first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caveat: Option<Localized<'g>>,
-}
-
-/// A source.
-#[derive(Debug, Serialize)]
-pub struct SourceData<'g> {
-    /// Id.
-    pub id: &'g str,
-    /// Title.
-    pub title: &'g str,
-    /// Address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<&'g str>,
-    /// Date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dated: Option<&'g str>,
 }
 
 /// What a node asks: `"role"`, `"concern"` or a question index.
@@ -354,11 +340,8 @@ impl<'g> PageData<'g> {
             .collect();
         PageData {
             format: PAGE_DATA_VERSION,
-            lang: if langs.contains(&lang) {
-                lang.code()
-            } else {
-                langs[0].code()
-            },
+            // `page_languages` always includes `lang`.
+            lang: lang.code(),
             languages: langs.iter().map(|l| l.code()).collect(),
             max_age_days,
             ui: langs
@@ -423,16 +406,7 @@ impl<'g> PageData<'g> {
             trainings: entries(Kind::Training),
             resources: entries(Kind::Resource),
             networks: entries(Kind::Network),
-            sources: rules
-                .sources
-                .iter()
-                .map(|s| SourceData {
-                    id: &s.id,
-                    title: &s.title,
-                    url: s.url.as_deref(),
-                    dated: s.dated.as_deref(),
-                })
-                .collect(),
+            sources: rules.sources.iter().map(SourceRef::from).collect(),
             nodes,
         }
     }

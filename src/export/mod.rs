@@ -20,10 +20,10 @@ const SCRIPT: &str = include_str!("page.js");
 
 /// SHA-256 of [`STYLE`] (base64), as the policy names it. A unit test checks it; to renew:
 /// `openssl dgst -sha256 -binary src/export/page.css | base64`.
-const STYLE_SHA256: &str = "sha256-6i7yw02/hW9osM5I1jxg6Fml/X6olsD57Og6L2gKzU8=";
+const STYLE_SHA256: &str = "sha256-sgDWSJZUX7bM/XvT8YPGeVzelb9GQabJ/aVd2vyRhr0=";
 /// SHA-256 of [`SCRIPT`] (base64), as the policy names it. A unit test checks it; to renew:
 /// `openssl dgst -sha256 -binary src/export/page.js | base64`.
-const SCRIPT_SHA256: &str = "sha256-sZKS2ln+k0Xvs8MhiliQgH/w7LKMkV5XtDE+TA2Uj5M=";
+const SCRIPT_SHA256: &str = "sha256-k8wE+X4F7nfKXaGtD4uVJM0v74MvtSfMEkKGME/7k54=";
 
 /// Options for [`html`].
 #[derive(Debug, Clone, Copy)]
@@ -55,8 +55,7 @@ pub fn html(graph: &Graph, opts: HtmlOptions) -> String {
         .get(data.lang)
         .copied()
         .unwrap_or("wegwijs");
-    let noscript =
-        crate::i18n::Ui::NeedsScript.get(Lang::from_code(data.lang).unwrap_or(opts.lang));
+    let noscript = crate::i18n::Ui::NeedsScript.get(opts.lang);
     // One pass over the template, so nothing inserted is ever searched for a placeholder.
     let mut out = String::with_capacity(TEMPLATE.len() + STYLE.len() + SCRIPT.len() + blob.len());
     let mut rest = TEMPLATE;

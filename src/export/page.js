@@ -90,21 +90,22 @@
     return { done: { path, items } };
   }
 
-  // The next thing to ask (src/ask/mod.rs): acute danger first, then role and concern, then
-  // what the path needs. Null when the path is complete.
-  function nextAsk() {
+  // What comes next (src/ask/mod.rs): {ask} for the next question, acute danger first, then
+  // role and concern, then what the path needs; or {outcome} when the path is complete.
+  function next() {
     const w = walk();
-    if (w.done) return null;
-    if (w.needs === data.safety) return w.needs;
-    if (state.role === null) return 'role';
-    if (state.concern === null) return 'concern';
-    return w.needs;
+    if (w.done) return { outcome: w.done };
+    if (w.needs === data.safety) return { ask: w.needs };
+    if (state.role === null) return { ask: 'role' };
+    if (state.concern === null) return { ask: 'concern' };
+    return { ask: w.needs };
   }
 
   function choose(ask, value) {
     set(ask, value);
     state.history.push(ask);
-    state.screen = nextAsk() === null ? 'review' : 'ask';
+    // With the path complete, render() shows the review: the plan only comes after it.
+    state.screen = 'ask';
     remember();
     render(true);
   }
@@ -152,7 +153,7 @@
     if (depth < state.history.length) {
       clearFrom(state.history[depth]);
       state.screen = 'ask';
-    } else if (depth === state.history.length && nextAsk() === null) {
+    } else if (depth === state.history.length && next().outcome) {
       state.screen = event.state && event.state.screen === 'plan' ? 'plan' : 'review';
     }
     render(true);
@@ -178,12 +179,6 @@
     return (today() - Date.UTC(y, m - 1, d)) / 86400000 > data.max_age_days;
   }
 
-  function named(partner) {
-    if (partner === null || partner === undefined) return null;
-    const p = data.partners[partner];
-    return { id: p.id, label: t(p.name) };
-  }
-
   function recommendation(kind, entry) {
     const rec = {
       kind, id: '', text: '', summary: null, why: null, partner: null, contact: {},
@@ -194,8 +189,8 @@
       rec.id = step.id;
       rec.text = t(step.text);
       if (step.partner !== null) {
+        // A step shows its partner's contact details, so it carries their caveat too.
         const p = data.partners[step.partner];
-        rec.partner = named(step.partner);
         rec.contact = p.contact;
         rec.verified = p.verified;
         rec.caveat = t(p.caveat);
@@ -210,7 +205,7 @@
       rec.text = t(e.name);
       rec.summary = t(e.summary);
       rec.why = t(e.why);
-      rec.partner = named(e.provider);
+      if (e.provider !== null) rec.partner = t(data.partners[e.provider].name);
       rec.contact = e.contact;
       rec.source = e.source;
       rec.reviewed = e.reviewed;
@@ -221,18 +216,18 @@
     return rec;
   }
 
-  function describeAnswer(ask, answer) {
-    if (ask === 'role') return { id: 'role', text: '', label: t(data.roles[answer].label) };
-    if (ask === 'concern') return { id: 'concern', text: '', label: t(data.concerns[answer].label) };
-    const q = data.questions[ask];
-    return { id: q.id, text: t(q.text), label: t(q.options[answer].label) };
+  // The follow-up questions on the path with their answers (role and concern are in the title).
+  function answered(path) {
+    return path.filter((v) => typeof v.ask === 'number').map((v) => {
+      const q = data.questions[v.ask];
+      return { text: t(q.text), label: t(q.options[v.answer].label) };
+    });
   }
 
   function buildPlan(outcome) {
     const cited = [];
     const recommendations = outcome.items.map((item) => {
       const rec = recommendation(item.kind, item.entry);
-      rec.priority = item.priority;
       rec.urgent = item.urgent;
       // The first node on the path that gives a reason for this case wins over the entry's own.
       const because = item.from.find((add) => add.why);
@@ -244,8 +239,7 @@
       title: t(data.graph.title),
       role: t(data.roles[state.role].label),
       concern: t(data.concerns[state.concern].label),
-      asked: outcome.path.filter((v) => v.ask !== null).map((v) => describeAnswer(v.ask, v.answer)),
-      urgent: recommendations.length > 0 && recommendations[0].urgent,
+      asked: answered(outcome.path),
       emergency: t(data.graph.emergency),
       recommendations,
       sources: data.sources.filter((s) => cited.includes(s.id)),
@@ -313,14 +307,14 @@
   }
 
   function describeAsk(ask) {
-    const choices = (list) => list.map((c) => ({ label: t(c.label), help: t(c.description), urgent: false }));
+    const choices = (list) => list.map((c) => ({ label: t(c.label), help: t(c.description) }));
     if (ask === 'role') return { text: ui('askRole'), help: null, options: choices(data.roles), safety: false };
     if (ask === 'concern') return { text: ui('askConcern'), help: null, options: choices(data.concerns), safety: false };
     const q = data.questions[ask];
     return {
       text: t(q.text),
       help: t(q.help),
-      options: q.options.map((o) => ({ label: t(o.label), help: t(o.help), urgent: o.urgent })),
+      options: q.options.map((o) => ({ label: t(o.label), help: t(o.help) })),
       safety: ask === data.safety,
     };
   }
@@ -365,8 +359,7 @@
     const rows = [];
     if (state.role !== null) rows.push({ ask: 'role', question: ui('role'), answer: t(data.roles[state.role].label) });
     if (state.concern !== null) rows.push({ ask: 'concern', question: ui('concern'), answer: t(data.concerns[state.concern].label) });
-    for (const v of outcome.path) {
-      if (v.ask === null || typeof v.ask !== 'number') continue;
+    for (const v of outcome.path.filter((x) => typeof x.ask === 'number')) {
       const q = data.questions[v.ask];
       rows.push({ ask: v.ask, question: t(q.text), answer: t(q.options[v.answer].label) });
     }
@@ -414,7 +407,7 @@
     return el('ul', { class: 'entries' }, recs.map((rec) => {
       const li = recItem(rec);
       li.append(el('h4', {}, rec.text));
-      if (rec.partner) li.append(el('p', {}, `${ui('offeredBy')}: ${rec.partner.label}`));
+      if (rec.partner) li.append(el('p', {}, `${ui('offeredBy')}: ${rec.partner}`));
       if (rec.summary) li.append(el('p', {}, `${ui('whatTheyOffer')}: ${rec.summary}`));
       if (rec.why) li.append(el('p', {}, `${ui('whyNow')}: ${rec.why}`));
       const contact = contactLine(rec.contact);
@@ -436,10 +429,9 @@
     document.title = `${title} · ${plan.title}`;
     const heading = el('h2', { tabindex: '-1', id: 'plan-title' }, title);
     const parts = [heading];
-    const questions = plan.asked.filter((a) => a.text);
-    if (questions.length) {
+    if (plan.asked.length) {
       parts.push(el('h3', {}, ui('answers')),
-        el('ul', { class: 'answers' }, questions.map((a) => el('li', {}, `${a.text} ${a.label}`))));
+        el('ul', { class: 'answers' }, plan.asked.map((a) => el('li', {}, `${a.text} ${a.label}`))));
     }
     const urgent = of('step').filter((r) => r.urgent);
     const steps = of('step').filter((r) => !r.urgent);
@@ -492,10 +484,9 @@
     const unverified = (rec, indent) => {
       if (!rec.verified) lines.push(indent + capitalize(ui('unverified')) + (rec.caveat ? `: ${rec.caveat}` : ''));
     };
-    const questions = plan.asked.filter((a) => a.text);
-    if (questions.length) {
+    if (plan.asked.length) {
       lines.push('', ui('answers'));
-      for (const a of questions) lines.push(`  ${a.text} ${a.label}`);
+      for (const a of plan.asked) lines.push(`  ${a.text} ${a.label}`);
     }
     const steps = plan.recommendations.filter((r) => r.kind === 'step');
     for (const [urgent, heading] of [[true, ui('urgent').toUpperCase()], [false, ui('nextSteps')]]) {
@@ -518,7 +509,7 @@
       recs.forEach((rec, i) => {
         if (i > 0) lines.push('');
         lines.push(`  • ${rec.text}`);
-        if (rec.partner) lines.push(`    ${ui('offeredBy')}: ${rec.partner.label}`);
+        if (rec.partner) lines.push(`    ${ui('offeredBy')}: ${rec.partner}`);
         if (rec.summary) lines.push(`    ${ui('whatTheyOffer')}: ${rec.summary}`);
         if (rec.why) lines.push(`    ${ui('whyNow')}: ${rec.why}`);
         contact(rec.contact, '    ');
@@ -596,15 +587,15 @@
 
   function render(moveFocus) {
     renderChrome();
-    const ask = nextAsk();
-    if (ask !== null) {
+    const { ask, outcome } = next();
+    if (outcome === undefined) {
       state.screen = 'ask';
       renderAsk(ask, moveFocus);
-      return;
+    } else if (state.screen === 'plan') {
+      renderPlan(outcome, moveFocus);
+    } else {
+      renderReview(outcome, moveFocus);
     }
-    const outcome = walk().done;
-    if (state.screen === 'plan') renderPlan(outcome, moveFocus);
-    else renderReview(outcome, moveFocus);
   }
 
   if (data.format !== 1) {
