@@ -213,7 +213,7 @@ mod tests {
             include: vec!["partner:forsa".into(), "lse".into()],
             exclude: vec!["step:call-112".into()],
             urgent: Some(false),
-            first_steps: Some(vec!["ask-lse".into()]),
+            first_steps: Some(vec!["internal-school".into()]),
         });
         assert!(p.is_empty(), "{p:?}");
     }
@@ -232,7 +232,7 @@ mod tests {
                 "missing: partner:zvh",
                 "unexpected: partner:forsa",
                 "urgent: expected true, got false",
-                "first steps: expected [call-112], got [ask-lse]"
+                "first steps: expected [call-112], got [internal-school]"
             ]
         );
     }

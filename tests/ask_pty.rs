@@ -158,7 +158,8 @@ fn prefilled_answers_are_skipped_and_saved_answers_round_trip() {
         "--save-answers",
         saved.to_str().unwrap(),
     ]);
-    // acute-danger and case-stage come from the file: only role and concern are asked.
+    // acute-danger, case-stage, travel and home-safety come from the file: only role and
+    // concern are asked.
     wait(&mut p, "What is your role?");
     keys(&mut p, "police\r");
     wait(&mut p, "What are you worried about");
@@ -171,7 +172,7 @@ fn prefilled_answers_are_skipped_and_saved_answers_round_trip() {
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         v,
-        serde_json::json!({"role": "police-officer", "concern": "radicalisation", "acute-danger": "no", "case-stage": "concrete"})
+        serde_json::json!({"role": "police-officer", "concern": "radicalisation", "acute-danger": "no", "case-stage": "concrete", "travel": "no", "home-safety": "no"})
     );
     // The saved file answers a one-shot plan just as well.
     let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))

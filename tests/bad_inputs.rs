@@ -130,7 +130,7 @@ fn cases() -> Vec<Case> {
         case("an answer without =", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "-a", "acute-danger"], 2, &[], &["is not an answer; write QUESTION=OPTION"]),
         case("two different answers to one question", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "-a", "acute-danger=yes", "-a", "acute-danger=no"], 2, &[], &["answered twice: `yes` and `no`"]),
         case("the same answer twice is fine", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "-a", "acute-danger=no", "-a", "acuut-gevaar=nee"], 0, &["Referral plan"], &[]),
-        case("an answer off the path is listed, not used", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "-a", "travel=yes"], 0, &["Not used on this path: travel=yes"], &[]),
+        case("an answer off the path is listed, not used", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "-a", "travel=plans"], 0, &["Not used on this path: travel=plans"], &[]),
         case("an unknown --lang", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "--lang", "fr"], 2, &[], &["invalid value 'fr'", "possible values: nl, en"]),
         case("a --format typo", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "--format", "josn"], 2, &[], &["invalid value 'josn'", "json"]),
         case("an unknown subcommand", File::None, &["pla"], 2, &[], &["unrecognized subcommand 'pla'", "plan"]),

@@ -55,9 +55,9 @@ fn every_catalog_can_be_listed_as_json() {
         ("partners", "lse"),
         ("trainings", "omgaan-met-extreme-idealen"),
         ("resources", "idealen-op-drift"),
-        ("networks", "lplp"),
+        ("networks", "lokaal-netwerk"),
         ("steps", "call-112"),
-        ("advice", "open-to-signals"),
+        ("advice", "notice-signs"),
     ] {
         let data = json(&["list", what]);
         let ids: Vec<&str> = data

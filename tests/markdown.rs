@@ -73,12 +73,13 @@ fn plans_render_as_the_intended_structure() {
     );
     assert!(o.headings[1..].iter().all(|(l, _)| *l == HeadingLevel::H2));
     assert!(
-        o.links.contains(&"https://www.platformjep.nl".to_owned()),
+        o.links
+            .contains(&"https://www.socialestabiliteit.nl".to_owned()),
         "{:?}",
         o.links
     );
     assert!(
-        o.links.contains(&"mailto:platformjep@minszw.nl".to_owned()),
+        o.links.contains(&"mailto:ess@minszw.nl".to_owned()),
         "{:?}",
         o.links
     );

@@ -88,15 +88,21 @@ fn no_graph_text_shares_eight_words_with_the_seed_page() {
             files.push((path.display().to_string(), text));
         }
     }
-    assert!(!files.is_empty(), "no seed page (*.txt) in {}", dir.display());
+    assert!(
+        !files.is_empty(),
+        "no seed page (*.txt) in {}",
+        dir.display()
+    );
     let seed = seed_runs(&files);
-    let graph: serde_json::Value = serde_json::from_str(wegwijs::graph::load::BUILTIN_TEXT).unwrap();
+    let graph: serde_json::Value =
+        serde_json::from_str(wegwijs::graph::load::BUILTIN_TEXT).unwrap();
     let mut texts = Vec::new();
     strings(&graph, "$".to_owned(), &mut texts);
     let copied: Vec<String> = texts
         .iter()
         .filter_map(|(path, text)| {
-            shared_run(text, &seed).map(|file| format!("{path}: {text:?} (shares {RUN} words with {file})"))
+            shared_run(text, &seed)
+                .map(|file| format!("{path}: {text:?} (shares {RUN} words with {file})"))
         })
         .collect();
     assert!(
@@ -110,7 +116,8 @@ fn no_graph_text_shares_eight_words_with_the_seed_page() {
 fn a_copied_run_is_found_and_a_paraphrase_is_not() {
     let seed = seed_runs(&[(
         "seed".to_owned(),
-        "Zorg dat u als professional open staat voor de signalen van de mensen om u heen.".to_owned(),
+        "Zorg dat u als professional open staat voor de signalen van de mensen om u heen."
+            .to_owned(),
     )]);
     assert!(
         shared_run(

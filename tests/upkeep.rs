@@ -331,7 +331,7 @@ fn a_deliberately_wrong_case_fails_with_the_differences() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "FAIL  tests/fixtures/ruletests/deliberately-wrong.json: wrong: no acute danger, yet expected urgent with 112 first\n      missing: step:call-112\n      unexpected: partner:forsa\n      urgent: expected true, got false\n      first steps: expected [call-112], got [ask-lse]\n",
+            "FAIL  tests/fixtures/ruletests/deliberately-wrong.json: wrong: no acute danger, yet expected urgent with 112 first\n      missing: step:call-112\n      unexpected: partner:forsa\n      urgent: expected true, got false\n      first steps: expected [call-112], got [internal-youth-work]\n",
         ))
         .stdout(predicate::str::contains("`partner:forsaa`: there is no partner with this id; did you mean `forsa`?"))
         .stdout(predicate::str::contains("no plan: unknown role `astronaut`"))

@@ -349,10 +349,22 @@ mod tests {
             Script::Pick("youth-worker"),
             Script::Pick("radicalisation"),
             Script::Pick("concrete"),
+            Script::Pick("no"), // travel
+            Script::Pick("no"), // home-safety
             Script::Confirm,
         ]);
         let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
-        assert_eq!(p.asked(), ["acute-danger", "role", "concern", "case-stage"]);
+        assert_eq!(
+            p.asked(),
+            [
+                "acute-danger",
+                "role",
+                "concern",
+                "case-stage",
+                "travel",
+                "home-safety"
+            ]
+        );
         assert!(!p.prompts[0].can_go_back);
         assert!(p.prompts[1..].iter().all(|q| q.can_go_back));
         assert!(ids(&g, &done).contains(&"partner:lse".to_owned()));
@@ -367,8 +379,8 @@ mod tests {
             Script::Pick("radicalisation"),
             Script::Back, // at case-stage: back to the concern
             Script::Pick("family-support"),
-            Script::Pick("yes"), // home-safety
             Script::Pick("no"),  // travel
+            Script::Pick("yes"), // home-safety
             Script::Confirm,
         ]);
         let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
@@ -380,17 +392,26 @@ mod tests {
                 "concern",
                 "case-stage",
                 "concern",
-                "home-safety",
-                "travel"
+                "travel",
+                "home-safety"
             ]
         );
         // The concern came back with the cursor on the earlier answer.
         let radicalisation = g.index.concerns.find("radicalisation").unwrap() as usize;
         assert_eq!(p.prompts[4].cursor, radicalisation);
         let plan = ids(&g, &done);
-        assert_eq!(plan[0], "step:contact-veilig-thuis");
+        // The school's own route first, then the meldcode and Veilig Thuis; nothing is left of
+        // the abandoned radicalisation route.
+        assert_eq!(
+            plan[..3],
+            [
+                "step:internal-school",
+                "step:meldcode-steps",
+                "step:contact-veilig-thuis"
+            ]
+        );
         assert!(
-            !plan.contains(&"step:ask-designated-contact".to_owned()),
+            !plan.contains(&"step:describe-signals".to_owned()),
             "{plan:?}"
         );
     }
@@ -422,7 +443,7 @@ mod tests {
         let plan = ids(&g, &done);
         assert_eq!(plan[0], "step:call-112");
         assert!(
-            !plan.contains(&"step:contact-police".to_owned()),
+            !plan.contains(&"step:police-halt".to_owned()),
             "crime=no now: {plan:?}"
         );
         assert_eq!(done.query.role, g.index.roles.find("police-officer"));
