@@ -216,7 +216,7 @@ mod tests {
             "schema_version": 1, "id": "t", "version": "1", "title": {"en": "T"},
             "languages": ["en"], "reviewed": "2026-01-01", "emergency": {"en": "Call 112."},
             "start": "start",
-            "sources": [{"id": "s", "title": "S"}],
+            "sources": [{"id": "s", "title": "S", "url": "https://example.org/s", "dated": "undated"}],
             "roles": [{"id": "r", "label": {"en": "R"}, "description": {"en": "R"}}],
             "concerns": [
                 {"id": "a", "label": {"en": "A"}, "description": {"en": "A"}},

@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::date::Date;
+use crate::date::{Date, SourceDate};
 use crate::engine::{self, EngineError, Outcome};
 use crate::graph::index::{Ask, catalog};
 use crate::graph::keyed::KeyedStrings;
@@ -18,7 +18,8 @@ use crate::i18n::Lang;
 use crate::query::{Query, QueryError, RawQuery};
 
 /// Version of the plan's JSON form. See the README for what may change without a bump.
-pub const PLAN_SCHEMA_VERSION: u32 = 1;
+// 2: a recommendation's `source` is the cited page (title, address, date), no longer an id.
+pub const PLAN_SCHEMA_VERSION: u32 = 2;
 
 /// Entries reviewed longer ago than this are flagged in plans by default.
 pub const DEFAULT_MAX_AGE_DAYS: i64 = 365;
@@ -124,9 +125,9 @@ pub struct Recommendation<'g> {
     /// Contact details (of the entry, or of the step's partner).
     #[serde(skip_serializing_if = "Contact::is_empty")]
     pub contact: Contact<'g>,
-    /// Id of the source its facts come from.
+    /// The page its facts come from, with the date that page states.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<&'g str>,
+    pub source: Option<SourceRef<'g>>,
     /// When its facts were last checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<Date>,
@@ -152,28 +153,28 @@ pub struct Reason<'g> {
     pub answers: Vec<String>,
 }
 
-/// A source cited by the plan.
+/// A source page cited by the plan: shown by its title and the date it states, never by the
+/// graph's internal id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SourceRef<'g> {
-    /// Source id.
-    pub id: &'g str,
-    /// Title.
+    /// Title of the page.
     pub title: &'g str,
-    /// Public address, when known.
+    /// The page's address.
+    pub url: &'g str,
+    /// The date the page states (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or `undated`.
+    pub dated: SourceDate,
+    /// Who published it, when the graph says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<&'g str>,
-    /// When the source was dated.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dated: Option<&'g str>,
+    pub publisher: Option<&'g str>,
 }
 
 impl<'g> From<&'g Source<'_>> for SourceRef<'g> {
     fn from(s: &'g Source<'_>) -> SourceRef<'g> {
         SourceRef {
-            id: &s.id,
             title: &s.title,
-            url: s.url.as_deref(),
-            dated: s.dated.as_deref(),
+            url: &s.url,
+            dated: s.dated,
+            publisher: s.publisher.as_deref(),
         }
     }
 }
@@ -318,7 +319,7 @@ impl<'g> Plan<'g> {
             })
             .collect();
 
-        let mut cited: Vec<&str> = Vec::new();
+        let mut cited: Vec<SourceRef<'g>> = Vec::new();
         let recommendations = outcome
             .items
             .iter()
@@ -335,19 +336,20 @@ impl<'g> Plan<'g> {
                 if opts.explain {
                     rec.because = Some(reasons(graph, outcome, &item.from));
                 }
-                if let Some(source) = rec.source {
-                    if !cited.contains(&source) {
-                        cited.push(source);
+                if let Some(source) = &rec.source {
+                    if !cited.contains(source) {
+                        cited.push(source.clone());
                     }
                 }
                 rec
             })
             .collect();
+        // In graph order, as before, whatever order the recommendations cite them in.
         let sources = rules
             .sources
             .iter()
-            .filter(|s| cited.contains(&s.id.as_str()))
             .map(SourceRef::from)
+            .filter(|s| cited.contains(s))
             .collect();
 
         Plan {
@@ -472,7 +474,9 @@ fn recommendation<'g>(
                 rec.partner = partner_of(provider).map(named);
             }
             rec.contact = e.contact.borrowed();
-            rec.source = Some(&e.source);
+            rec.source = graph
+                .source_index(&e.source)
+                .map(|i| SourceRef::from(&rules.sources[i]));
             rec.reviewed = Some(e.reviewed);
             rec.review_due = e.reviewed.days_until(opts.today) > opts.max_age_days;
             rec.verified = e.verified;

@@ -76,6 +76,7 @@ fn add(kind: Kind, id: String, priority: u16) -> Addition<'static> {
         id: id.into(),
         priority,
         why: None,
+        when: None,
     }
 }
 
@@ -258,8 +259,9 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph<'static> {
         sources: vec![Source {
             id: "synthetic".into(),
             title: "generated".into(),
-            url: None,
-            dated: None,
+            url: "https://example.org/synthetic".into(),
+            dated: crate::date::SourceDate::Undated,
+            publisher: None,
         }],
         roles: (0..opts.roles).map(|i| choice("r", i)).collect(),
         concerns: (0..opts.concerns).map(|i| choice("c", i)).collect(),
@@ -321,7 +323,7 @@ pub fn overlay(opts: &SynthOptions, count: usize) -> serde_json::Value {
         "extends": format!("synthetic-{}-{}", opts.nodes, opts.seed),
         "version": "1",
         "reviewed": "2026-11-01",
-        "sources": [{"id": "local", "title": "generated local additions"}],
+        "sources": [{"id": "local", "title": "generated local additions", "url": "https://example.org/local", "dated": "undated"}],
         "partners": partners,
         "attach": attach
     })

@@ -75,7 +75,7 @@ fn graph_json(shapes: &[Shape], partners: &[bool]) -> Value {
     json!({
         "schema_version": 1, "id": "prop", "version": "1", "title": t("T"), "languages": ["nl", "en"],
         "reviewed": "2026-11-01", "emergency": t("112"), "start": "n0",
-        "sources": [{"id": "s", "title": "S"}],
+        "sources": [{"id": "s", "title": "S", "url": "https://example.org/s", "dated": "undated"}],
         "roles": [{"id": "r", "label": t("R"), "description": t("R")}],
         "concerns": [{"id": "c", "label": t("C"), "description": t("C")}],
         "questions": questions,

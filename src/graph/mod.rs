@@ -14,6 +14,7 @@ pub mod model;
 pub mod overlay;
 pub mod path;
 pub mod str;
+pub mod when;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -158,6 +159,11 @@ impl<'a> Graph<'a> {
                 entry,
                 at: k as u32,
             })
+    }
+
+    /// The position in `sources` of the source with id `id`.
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.rules.sources.iter().position(|s| s.id == id)
     }
 
     /// The language to show content in: `wanted` when the graph carries it, else its first.

@@ -118,10 +118,8 @@ impl PlanRenderer for Markdown {
         if !plan.sources.is_empty() {
             writeln!(out, "{}:\n", Ui::Sources.get(lang))?;
             for s in &plan.sources {
-                match &s.url {
-                    Some(url) => writeln!(out, "- {} {}", esc(s.title), link(url))?,
-                    None => writeln!(out, "- {}", esc(s.title))?,
-                }
+                let (title, dated) = super::cited(s, lang);
+                writeln!(out, "- {} ({}) {}", esc(&title), esc(&dated), link(s.url))?;
             }
         }
         Ok(())
@@ -141,10 +139,12 @@ fn entry(r: &Recommendation, lang: Lang) -> Vec<String> {
     }
     lines.extend(contact(&r.contact, lang));
     if let (Some(source), Some(reviewed)) = (&r.source, &r.reviewed) {
+        let (title, dated) = super::cited(source, lang);
         let mut line = format!(
-            "_{}: {} · {} {reviewed}_",
+            "_{}: {} ({}) · {} {reviewed}_",
             Ui::Source.get(lang),
-            esc(source),
+            esc(&title),
+            esc(&dated),
             Ui::Reviewed.get(lang)
         );
         if r.review_due {

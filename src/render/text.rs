@@ -184,9 +184,9 @@ impl PlanRenderer for Text {
             let list: Vec<String> = plan
                 .sources
                 .iter()
-                .map(|s| match &s.url {
-                    Some(url) => format!("{} ({url})", s.title),
-                    None => s.title.to_string(),
+                .map(|s| {
+                    let (title, dated) = super::cited(s, lang);
+                    format!("{title} ({dated}, {})", s.url)
                 })
                 .collect();
             w.para(
@@ -279,8 +279,9 @@ fn entry(
     contact(out, w, style, &r.contact, "    ")?;
     let mut checked = Vec::new();
     if let (Some(source), Some(reviewed)) = (&r.source, &r.reviewed) {
+        let (title, dated) = super::cited(source, lang);
         checked.push(format!(
-            "{}: {source} · {} {reviewed}",
+            "{}: {title} ({dated}) · {} {reviewed}",
             Ui::Source.get(lang),
             Ui::Reviewed.get(lang)
         ));
