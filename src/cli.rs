@@ -300,6 +300,10 @@ pub struct CheckArgs {
     /// Warn about entries reviewed longer ago than this many days.
     #[arg(long, value_name = "DAYS", default_value_t = 365)]
     pub max_age_days: u32,
+    /// Warn about entries whose source page is dated more than this many days before the
+    /// entry's review date (W009).
+    #[arg(long, value_name = "DAYS", default_value_t = 1461)]
+    pub max_source_age_days: u32,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DataFormat::Text)]
     pub format: DataFormat,

@@ -344,6 +344,7 @@ mod tests {
             &CheckOptions {
                 today: "2026-11-29".parse().unwrap(),
                 max_age_days: 365,
+                ..CheckOptions::default()
             },
         );
         d.extend(more);

@@ -106,6 +106,7 @@ fn load(value: &Value) -> (Graph<'static>, Vec<Diagnostic>) {
     let opts = CheckOptions {
         today: "2026-12-01".parse().unwrap(),
         max_age_days: 365,
+        ..CheckOptions::default()
     };
     let more = run(&graph, &d, &opts);
     d.extend(more);

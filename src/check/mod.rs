@@ -8,6 +8,7 @@
 
 mod content;
 mod paths;
+mod proofs;
 pub mod report;
 
 use crate::date::Date;
@@ -23,13 +24,20 @@ pub struct CheckOptions {
     pub today: Date,
     /// Entries reviewed longer ago than this get a warning.
     pub max_age_days: i64,
+    /// Entries whose source page is dated more than this many days before their review get a
+    /// warning (W009).
+    pub max_source_age_days: i64,
 }
+
+/// Four years: a page older than this at review time is no evidence of a current fact.
+pub const DEFAULT_MAX_SOURCE_AGE_DAYS: i64 = 1461;
 
 impl Default for CheckOptions {
     fn default() -> CheckOptions {
         CheckOptions {
             today: Date::today(),
             max_age_days: DEFAULT_MAX_AGE_DAYS,
+            max_source_age_days: DEFAULT_MAX_SOURCE_AGE_DAYS,
         }
     }
 }
