@@ -151,6 +151,10 @@ pub struct Reason<'g> {
     pub node: &'g str,
     /// The answers taken on the way to that node, in order (`question=option`).
     pub answers: Vec<String>,
+    /// When the addition carries a `when`: each condition with the answer that met it
+    /// (`role=teacher`, `case-stage=concrete`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<String>,
 }
 
 /// A source page cited by the plan: shown by its title and the date it states, never by the
@@ -195,6 +199,9 @@ pub struct TraceStep<'g> {
     pub assumed: bool,
     /// What the node added, as `kind:id`.
     pub added: Vec<String>,
+    /// Additions of the node whose `when` did not hold on this path, as `kind:id`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
 }
 
 /// How to build a plan.
@@ -486,11 +493,56 @@ fn recommendation<'g>(
     rec
 }
 
+/// The answer a `when` at path position `at` saw for `ask` (see [`engine::on_path`]).
+fn seen_at(outcome: &Outcome, at: usize, ask: Ask) -> Option<u32> {
+    match ask {
+        Ask::Role => Some(outcome.role),
+        Ask::Concern => Some(outcome.concern),
+        Ask::Question(_) => outcome.path[..=at].iter().find_map(|v| match v.answer {
+            Some((a, answer, _)) if a == ask => Some(answer),
+            _ => None,
+        }),
+    }
+}
+
+/// Addition `k` of the node at path position `at`: `None` without a `when`, else whether it
+/// held and each condition as `question=answer seen`.
+fn condition_at(
+    graph: &Graph,
+    outcome: &Outcome,
+    at: usize,
+    k: usize,
+) -> Option<(bool, Vec<String>)> {
+    let node = outcome.path[at].node;
+    let c = graph.index.condition(graph.index.condition_at(node, k)?);
+    let held = c.holds(|ask| seen_at(outcome, at, ask));
+    let met = c
+        .clauses
+        .iter()
+        .filter_map(|&(ask, _)| {
+            let answer = seen_at(outcome, at, ask)?;
+            let (q, _, o, _) = describe_answer(graph, ask, answer, "");
+            Some(format!("{q}={o}"))
+        })
+        .collect();
+    Some((held, met))
+}
+
 fn reasons<'g>(graph: &'g Graph<'_>, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason<'g>> {
     let mut out: Vec<Reason<'g>> = Vec::new();
-    for &(node, _) in from {
+    for &(node, k) in from {
         let node_id: &'g str = &graph.rules.nodes[node as usize].id;
-        if out.iter().any(|r| r.node == node_id) {
+        let at = outcome.path.iter().position(|v| v.node == node);
+        let when = at
+            .and_then(|at| condition_at(graph, outcome, at, k as usize))
+            .map(|(_, met)| met)
+            .unwrap_or_default();
+        if let Some(r) = out.iter_mut().find(|r| r.node == node_id) {
+            for w in when {
+                if !r.when.contains(&w) {
+                    r.when.push(w);
+                }
+            }
             continue;
         }
         let position = outcome
@@ -510,6 +562,7 @@ fn reasons<'g>(graph: &'g Graph<'_>, outcome: &Outcome, from: &[(u32, u32)]) -> 
         out.push(Reason {
             node: node_id,
             answers,
+            when,
         });
     }
     out
@@ -519,8 +572,15 @@ fn trace<'g>(graph: &'g Graph<'_>, outcome: &Outcome) -> Vec<TraceStep<'g>> {
     outcome
         .path
         .iter()
-        .map(|visit| {
+        .enumerate()
+        .map(|(at, visit)| {
             let node = &graph.rules.nodes[visit.node as usize];
+            let (mut added, mut skipped) = (Vec::new(), Vec::new());
+            for (k, a) in node.add.iter().enumerate() {
+                let held = condition_at(graph, outcome, at, k).is_none_or(|(held, _)| held);
+                let list = if held { &mut added } else { &mut skipped };
+                list.push(format!("{}:{}", a.kind.as_str(), a.id));
+            }
             let (question, answer, assumed) = match visit.answer {
                 Some((ask, a, assumed)) => {
                     let (q, _, o, _) = describe_answer(graph, ask, a, "");
@@ -533,11 +593,8 @@ fn trace<'g>(graph: &'g Graph<'_>, outcome: &Outcome) -> Vec<TraceStep<'g>> {
                 question,
                 answer,
                 assumed,
-                added: node
-                    .add
-                    .iter()
-                    .map(|a| format!("{}:{}", a.kind.as_str(), a.id))
-                    .collect(),
+                added,
+                skipped,
             }
         })
         .collect()

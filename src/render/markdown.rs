@@ -190,9 +190,17 @@ fn because(r: &Recommendation, lang: Lang) -> Option<String> {
     let reasons = r.because.as_ref()?;
     let list: Vec<String> = reasons
         .iter()
-        .map(|reason| match reason.answers.is_empty() {
-            true => format!("`{}`", reason.node),
-            false => format!("`{}` ({})", reason.node, esc(&reason.answers.join(", "))),
+        .map(|reason| {
+            let mut parts = reason.answers.join(", ");
+            if !reason.when.is_empty() {
+                let sep = if parts.is_empty() { "" } else { "; " };
+                let met = Ui::ConditionMet.get(lang);
+                parts = format!("{parts}{sep}{met}: {}", reason.when.join(", "));
+            }
+            match parts.is_empty() {
+                true => format!("`{}`", reason.node),
+                false => format!("`{}` ({})", reason.node, esc(&parts)),
+            }
         })
         .collect();
     Some(format!("_{}: {}_", Ui::Because.get(lang), list.join(", ")))

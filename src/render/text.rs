@@ -207,11 +207,15 @@ impl PlanRenderer for Text {
                     (Some(q), Some(a)) => format!(" {q}={a}"),
                     _ => String::new(),
                 };
-                let added = if step.added.is_empty() {
+                let mut added = if step.added.is_empty() {
                     String::new()
                 } else {
                     format!(" + {}", step.added.join(", "))
                 };
+                if !step.skipped.is_empty() {
+                    let skipped = Ui::Skipped.get(lang);
+                    added.push_str(&format!(" ({skipped}: {})", step.skipped.join(", ")));
+                }
                 w.para(out, &format!("{}{asked}{added}", step.node), "  ", "      ")?;
             }
         }
@@ -346,9 +350,17 @@ fn because(
     };
     let list: Vec<String> = reasons
         .iter()
-        .map(|reason| match reason.answers.is_empty() {
-            true => reason.node.to_owned(),
-            false => format!("{} ({})", reason.node, reason.answers.join(", ")),
+        .map(|reason| {
+            let mut parts = reason.answers.join(", ");
+            if !reason.when.is_empty() {
+                let sep = if parts.is_empty() { "" } else { "; " };
+                let met = Ui::ConditionMet.get(style.lang);
+                parts = format!("{parts}{sep}{met}: {}", reason.when.join(", "));
+            }
+            match parts.is_empty() {
+                true => reason.node.to_owned(),
+                false => format!("{} ({parts})", reason.node),
+            }
         })
         .collect();
     w.para(
