@@ -131,6 +131,11 @@ pub enum Ui {
     CopyFailed,
     NeedsScript,
     OpensNewWindow,
+    LocalFrom,
+    LocalOpen,
+    Version,
+    FilledBy,
+    NotFilled,
 }
 
 impl Ui {
@@ -274,6 +279,16 @@ impl Ui {
             }
             (Ui::OpensNewWindow, Nl) => "opent in een nieuw venster",
             (Ui::OpensNewWindow, En) => "opens in a new window",
+            (Ui::LocalFrom, Nl) => "Lokale gegevens van",
+            (Ui::LocalFrom, En) => "Local details from",
+            (Ui::LocalOpen, Nl) => "Lokale route, nog in te vullen",
+            (Ui::LocalOpen, En) => "Local route, not filled in yet",
+            (Ui::Version, Nl) => "versie",
+            (Ui::Version, En) => "version",
+            (Ui::FilledBy, Nl) => "ingevuld door",
+            (Ui::FilledBy, En) => "filled by",
+            (Ui::NotFilled, Nl) => "open, zo vindt u het",
+            (Ui::NotFilled, En) => "open, how to find it",
             (Ui::Trace, Nl) => "Doorlopen pad",
             (Ui::Trace, En) => "Path taken",
             (Ui::Other, Nl) => "anders",

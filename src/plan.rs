@@ -12,6 +12,7 @@ use crate::engine::{self, EngineError, Outcome};
 use crate::graph::index::{Ask, catalog};
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{Contact, Entry, Source};
+use crate::graph::slots::Filler;
 use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Lang;
@@ -142,6 +143,66 @@ pub struct Recommendation<'g> {
     /// With `--explain`: the nodes that added it and the answers that led there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub because: Option<Vec<Reason<'g>>>,
+    /// For a local slot (the entry, or the partner a step names): the overlay that filled it,
+    /// or how to find the local party while none has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local: Option<LocalRoute<'g>>,
+}
+
+/// A recommendation that points at a local slot: filled by an overlay, or still open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct LocalRoute<'g> {
+    /// The slot's entry id (for a step, its partner's).
+    pub slot: &'g str,
+    /// The overlay whose details the plan shows; absent while the slot is open, and the plan
+    /// shows the generic text and `find`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filled_by: Option<FilledBy<'g>>,
+    /// How to find the local party (shown while the slot is open).
+    pub find: &'g str,
+}
+
+/// The overlay that filled a local slot, as a printed plan names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FilledBy<'g> {
+    /// The overlay's id.
+    pub overlay: &'g str,
+    /// Its title in the plan's language (else its id): usually the municipality's name.
+    pub name: &'g str,
+    /// Its version.
+    pub version: &'g str,
+    /// Its review date.
+    pub reviewed: Date,
+}
+
+impl<'g> LocalRoute<'g> {
+    /// The route for catalog entry `index` of `kind`, when that entry is a local slot whose
+    /// details did not come from the base graph itself.
+    pub fn of(graph: &'g Graph<'_>, kind: Kind, index: usize, lang: &str) -> Option<Self> {
+        let slot = graph.slot_of(kind, index)?;
+        let find = slot.entry.local.as_ref()?.find.get(lang);
+        let filled_by = match slot.filler {
+            Filler::Open => None,
+            Filler::Overlay(_) => graph.filled_by(&slot).map(|o| FilledBy {
+                overlay: &o.id,
+                name: o.name(lang),
+                version: &o.version,
+                reviewed: o.reviewed,
+            }),
+            // `check` warns (W011); the plan shows the details as those of any national entry.
+            Filler::Base => return None,
+        };
+        Some(LocalRoute {
+            slot: &slot.entry.id,
+            filled_by,
+            find,
+        })
+    }
+
+    /// True while no overlay filled the slot.
+    pub fn is_open(&self) -> bool {
+        self.filled_by.is_none()
+    }
 }
 
 /// Why a recommendation is in the plan: a node that added it, and the answers that led there.
@@ -452,6 +513,7 @@ fn recommendation<'g>(
         verified: true,
         caveat: None,
         because: None,
+        local: None,
     };
     match kind {
         Kind::Step => {
@@ -464,6 +526,8 @@ fn recommendation<'g>(
                 rec.contact = partner.contact.borrowed();
                 rec.verified = partner.verified;
                 rec.caveat = partner.caveat.as_ref().map(|c| c.get(lang));
+                let p = graph.index.entries(Kind::Partner).find(&partner.id);
+                rec.local = p.and_then(|p| LocalRoute::of(graph, Kind::Partner, p as usize, lang));
             }
         }
         Kind::Advice => {
@@ -488,6 +552,7 @@ fn recommendation<'g>(
             rec.review_due = e.reviewed.days_until(opts.today) > opts.max_age_days;
             rec.verified = e.verified;
             rec.caveat = e.caveat.as_ref().map(|c| c.get(lang));
+            rec.local = LocalRoute::of(graph, kind, entry as usize, lang);
         }
     }
     rec

@@ -120,6 +120,8 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph<'static> {
         reviewed,
         verified: true,
         caveat: None,
+        local: None,
+        note: None,
     };
 
     // Layer sizes: the concern switch feeds `concerns` nodes, each layer at most triples, and

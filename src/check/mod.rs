@@ -7,6 +7,7 @@
 //! graph: paths are never enumerated.
 
 mod content;
+mod local;
 mod paths;
 mod proofs;
 pub mod report;
@@ -50,6 +51,7 @@ pub fn run(graph: &Graph, loading: &[Diagnostic], opts: &CheckOptions) -> Vec<Di
     safety_question(graph, &mut out);
     content::texts(graph, &mut out);
     content::freshness(graph, opts, &mut out);
+    local::slots(graph, &mut out);
     if loading.iter().any(|d| d.severity() == Severity::Error) {
         return out;
     }

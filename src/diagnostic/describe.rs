@@ -464,6 +464,53 @@ impl Problem {
                 },
                 None,
             ),
+            Problem::SlotWithoutProvenance {
+                id,
+                overlay,
+                missing,
+            } => {
+                let fields = missing
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(if nl { " en " } else { " and " });
+                (
+                    if nl {
+                        format!("overlay `{overlay}` vult de lokale plek `{id}` in zonder eigen {fields}")
+                    } else {
+                        format!("overlay `{overlay}` fills the local slot `{id}` without its own {fields}")
+                    },
+                    Some(if nl {
+                        "zet in dezelfde patch `source` (een bron in `sources` van de overlay) en `reviewed` (de datum waarop u de gegevens controleerde)".into()
+                    } else {
+                        "set `source` (a source in the overlay's `sources`) and `reviewed` (the day you checked the details) in the same patch".into()
+                    }),
+                )
+            }
+            Problem::SlotContactInBase { id } => (
+                if nl {
+                    format!("lokale plek `{id}` heeft contactgegevens in de basisregelset")
+                } else {
+                    format!("local slot `{id}` has contact details in the base graph")
+                },
+                Some(if nl {
+                    "een landelijke regelset kan de lokale partij niet noemen: zet de gegevens in een overlay, of haal `local` weg als de ingang landelijk is".into()
+                } else {
+                    "a national graph cannot name the local party: put the details in an overlay, or remove `local` if the entry is national".into()
+                }),
+            ),
+            Problem::OpenSlot { kind, id } => (
+                if nl {
+                    format!("lokale plek {kind} `{id}` is niet ingevuld; plannen tonen de algemene route")
+                } else {
+                    format!("local slot {kind} `{id}` is not filled in; plans show the generic route")
+                },
+                Some(if nl {
+                    "vul hem in met een overlay: `wegwijs init overlay --name \"Gemeente …\" --output overlay.json`".into()
+                } else {
+                    "fill it in an overlay: `wegwijs init overlay --name \"Gemeente …\" --output overlay.json`".into()
+                }),
+            ),
         }
     }
 }

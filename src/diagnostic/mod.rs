@@ -251,6 +251,30 @@ pub enum Problem {
         /// The language code.
         lang: String,
     },
+    /// W010: an overlay fills a local slot (sets its contact details) without setting the
+    /// slot's `source` and `reviewed` itself, so the national entry's provenance would vouch
+    /// for local facts it never saw.
+    SlotWithoutProvenance {
+        /// The slot's id.
+        id: String,
+        /// The overlay that filled it.
+        overlay: String,
+        /// Which of `source` and `reviewed` the overlay left to the base.
+        missing: Vec<&'static str>,
+    },
+    /// W011: a local slot carries contact details in a base graph, where only an overlay may
+    /// name the local party.
+    SlotContactInBase {
+        /// The slot's id.
+        id: String,
+    },
+    /// N002: a local slot no overlay fills; plans show the generic route to it.
+    OpenSlot {
+        /// What kind of entry.
+        kind: &'static str,
+        /// The slot's id.
+        id: String,
+    },
 }
 
 /// Fields of a node that do not go together.
@@ -323,6 +347,9 @@ impl Problem {
             Problem::BadContact { .. } => "W005",
             Problem::ControlCharacters => "W006",
             Problem::UndeclaredLanguage { .. } => "W007",
+            Problem::SlotWithoutProvenance { .. } => "W010",
+            Problem::SlotContactInBase { .. } => "W011",
+            Problem::OpenSlot { .. } => "N002",
         }
     }
 

@@ -13,6 +13,7 @@ pub mod lookup;
 pub mod model;
 pub mod overlay;
 pub mod path;
+pub mod slots;
 pub mod str;
 pub mod when;
 

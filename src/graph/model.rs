@@ -229,6 +229,28 @@ pub struct Entry<'a> {
     /// What to check before relying on the entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caveat: Option<Text<'a>>,
+    /// Marks the entry as a local slot: the national graph cannot name the local party, and an
+    /// overlay fills it in for its area (see [`Local`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<Local<'a>>,
+    /// A remark for the people who maintain the file (a starter overlay says here what belongs
+    /// in the entry); never shown in plans.
+    // Boxed: few entries have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<Str<'a>>>,
+}
+
+/// What makes a catalog entry a local slot: the generic route to the local party.
+///
+/// In a national graph the entry keeps a generic `name` and `summary` and no `contact`; an
+/// overlay fills the slot by patching the entry with contact details, a local name, and a
+/// `source` and `reviewed` date of its own.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Local<'a> {
+    /// How a professional finds the local party while no overlay names it
+    /// ("ask your municipality's front desk for ...").
+    pub find: Text<'a>,
 }
 
 /// Public contact details of a catalog entry.

@@ -55,6 +55,7 @@ impl PlanRenderer for Markdown {
                 let mut lines = vec![esc(r.text)];
                 lines.extend(r.why.map(esc));
                 lines.extend(contact(&r.contact, lang));
+                lines.extend(local(r, lang));
                 lines.extend(unverified(r, lang));
                 lines.extend(because(r, lang));
                 writeln!(out, "{}. {}", i + 1, lines.join("\\\n   "))?;
@@ -138,6 +139,7 @@ fn entry(r: &Recommendation, lang: Lang) -> Vec<String> {
         lines.push(format!("{}: {}", Ui::WhyNow.get(lang), esc(why)));
     }
     lines.extend(contact(&r.contact, lang));
+    lines.extend(local(r, lang));
     if let (Some(source), Some(reviewed)) = (&r.source, &r.reviewed) {
         let (title, dated) = super::cited(source, lang);
         let mut line = format!(
@@ -155,6 +157,24 @@ fn entry(r: &Recommendation, lang: Lang) -> Vec<String> {
     lines.extend(unverified(r, lang));
     lines.extend(because(r, lang));
     lines
+}
+
+/// Whose local details these are (so a printed plan shows whose information it carries), or
+/// the route to find them while no overlay gave them.
+fn local(r: &Recommendation, lang: Lang) -> Option<String> {
+    let route = r.local.as_ref()?;
+    Some(match &route.filled_by {
+        Some(f) => format!(
+            "_{}: {}, {} {} · {} {}_",
+            Ui::LocalFrom.get(lang),
+            esc(f.name),
+            Ui::Version.get(lang),
+            esc(f.version),
+            Ui::Reviewed.get(lang),
+            f.reviewed
+        ),
+        None => format!("**{}:** {}", Ui::LocalOpen.get(lang), esc(route.find)),
+    })
 }
 
 fn unverified(r: &Recommendation, lang: Lang) -> Option<String> {

@@ -242,10 +242,38 @@ fn numbered(
             w.para(out, why, &rest, &rest)?;
         }
         contact(out, w, style, &r.contact, &rest)?;
+        local(out, w, style, r, &rest)?;
         unverified(out, w, style, r, &rest)?;
         because(out, w, style, r)?;
     }
     Ok(())
+}
+
+/// Whose local details these are, or the route to find them while no overlay gave them.
+fn local(
+    out: &mut dyn Write,
+    w: &Wrapper,
+    style: &TextStyle,
+    r: &Recommendation,
+    indent: &str,
+) -> io::Result<()> {
+    let Some(route) = &r.local else {
+        return Ok(());
+    };
+    let lang = style.lang;
+    let line = match &route.filled_by {
+        Some(f) => format!(
+            "{}: {}, {} {} · {} {}",
+            Ui::LocalFrom.get(lang),
+            f.name,
+            Ui::Version.get(lang),
+            f.version,
+            Ui::Reviewed.get(lang),
+            f.reviewed
+        ),
+        None => format!("{}: {}", Ui::LocalOpen.get(lang), route.find),
+    };
+    w.para(out, &line, indent, indent)
 }
 
 fn entry(
@@ -281,6 +309,7 @@ fn entry(
         )?;
     }
     contact(out, w, style, &r.contact, "    ")?;
+    local(out, w, style, r, "    ")?;
     let mut checked = Vec::new();
     if let (Some(source), Some(reviewed)) = (&r.source, &r.reviewed) {
         let (title, dated) = super::cited(source, lang);
