@@ -238,6 +238,7 @@ fn load_and_check(text: &str) -> usize {
     let opts = CheckOptions {
         today: "2026-11-29".parse().unwrap(),
         max_age_days: 365,
+        ..CheckOptions::default()
     };
     let more = check::run(&graph, &loading, &opts);
     assert!(

@@ -137,11 +137,48 @@ Examples:
   wegwijs completions zsh > ~/.zfunc/_wegwijs
   wegwijs --rules my-rules.json completions fish > ~/.config/fish/completions/wegwijs.fish")]
     Completions(CompletionsArgs),
+    /// Write a starter overlay with every local slot of the loaded graph, for a municipality
+    /// or region to fill in.
+    #[command(after_help = "\
+The starter patches each local slot (the municipality's OOV contact, its social team, ...) with
+the graph's generic text as a hint, empty contact fields and a note saying what belongs there
+and where to find it. Unfilled, it changes nothing: `wegwijs check FILE` passes with notes.
+Fill in names, contact details, `source` and `reviewed`, then check it and use it with --rules.
+
+Examples:
+  wegwijs init overlay --name \"Gemeente Voorbeeld\" --lang nl --output voorbeeld.json
+  wegwijs check voorbeeld.json
+  wegwijs --rules voorbeeld.json export html --lang nl > wegwijs-voorbeeld.html")]
+    Init(InitArgs),
     /// Print the manual page (roff).
     #[command(after_help = "\
 Example:
   wegwijs man > wegwijs.1 && man ./wegwijs.1")]
     Man,
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// What to write.
+    #[arg(value_enum)]
+    pub what: InitWhat,
+    /// The municipality or region the overlay is for, e.g. "Gemeente Voorbeeld".
+    #[arg(long)]
+    pub name: String,
+    /// Write to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What `init` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitWhat {
+    /// A starter overlay with every local slot of the loaded graph.
+    Overlay,
 }
 
 /// Arguments of `graph`.
@@ -247,6 +284,8 @@ pub enum ListWhat {
     Networks,
     /// General advice.
     Advice,
+    /// Local slots (what each municipality fills in) and which overlay filled each.
+    Slots,
 }
 
 /// Output formats for data other than plans.
@@ -300,6 +339,10 @@ pub struct CheckArgs {
     /// Warn about entries reviewed longer ago than this many days.
     #[arg(long, value_name = "DAYS", default_value_t = 365)]
     pub max_age_days: u32,
+    /// Warn about entries whose source page is dated more than this many days before the
+    /// entry's review date (W009).
+    #[arg(long, value_name = "DAYS", default_value_t = 1461)]
+    pub max_source_age_days: u32,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DataFormat::Text)]
     pub format: DataFormat,

@@ -143,6 +143,114 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// The date a source page states: a day, a month, a year, or explicitly none.
+///
+/// Many public pages show only a month or a year, and some no date at all; a source says so
+/// rather than inventing a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceDate {
+    /// `YYYY-MM-DD`.
+    Day(Date),
+    /// `YYYY-MM`.
+    Month(u16, u8),
+    /// `YYYY`.
+    Year(u16),
+    /// `"undated"`: the page shows no date.
+    Undated,
+}
+
+impl SourceDate {
+    /// The last day the date can mean (the end of its month or year), so an age measured from
+    /// it is never longer than the real one; `None` for an undated page.
+    pub fn latest_day(self) -> Option<Date> {
+        match self {
+            SourceDate::Day(d) => Some(d),
+            SourceDate::Month(y, m) => Date::new(y, m, days_in_month(y, m)),
+            SourceDate::Year(y) => Date::new(y, 12, 31),
+            SourceDate::Undated => None,
+        }
+    }
+}
+
+impl FromStr for SourceDate {
+    type Err = SourceDateError;
+
+    fn from_str(s: &str) -> Result<SourceDate, SourceDateError> {
+        let err = || SourceDateError(s.to_owned());
+        let digits = |part: &str| part.bytes().all(|c| c.is_ascii_digit());
+        match s.len() {
+            _ if s == "undated" => Ok(SourceDate::Undated),
+            10 => s.parse().map(SourceDate::Day).map_err(|_| err()),
+            7 if s.as_bytes()[4] == b'-' && digits(&s[..4]) && digits(&s[5..]) => {
+                let (y, m) = (
+                    s[..4].parse().map_err(|_| err())?,
+                    s[5..].parse().map_err(|_| err())?,
+                );
+                (1..=12)
+                    .contains(&m)
+                    .then_some(SourceDate::Month(y, m))
+                    .ok_or_else(err)
+            }
+            4 if digits(s) => s.parse().map(SourceDate::Year).map_err(|_| err()),
+            _ => Err(err()),
+        }
+    }
+}
+
+impl fmt::Display for SourceDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceDate::Day(d) => d.fmt(f),
+            SourceDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            SourceDate::Year(y) => write!(f, "{y:04}"),
+            SourceDate::Undated => f.write_str("undated"),
+        }
+    }
+}
+
+/// Why a text is not a source date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceDateError(String);
+
+impl fmt::Display for SourceDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a page date: write YYYY-MM-DD, YYYY-MM, YYYY or \"undated\"",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for SourceDateError {}
+
+impl JsonSchema for SourceDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SourceDate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The date the source page states: YYYY-MM-DD, YYYY-MM, YYYY, or \"undated\".",
+            "type": "string",
+            "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|undated)$"
+        })
+    }
+}
+
+impl Serialize for SourceDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +292,30 @@ mod tests {
         let b: Date = "2025-01-01".parse().unwrap();
         assert_eq!(a.days_until(b), 366);
         assert_eq!(b.days_until(a), -366);
+    }
+
+    #[test]
+    fn source_dates_take_day_month_year_or_undated() {
+        for (text, latest) in [
+            ("2023-03-28", Some("2023-03-28")),
+            ("2024-02", Some("2024-02-29")),
+            ("2018", Some("2018-12-31")),
+            ("undated", None),
+        ] {
+            let d: SourceDate = text.parse().unwrap();
+            assert_eq!(d.to_string(), text);
+            assert_eq!(d.latest_day().map(|d| d.to_string()).as_deref(), latest);
+        }
+        for bad in [
+            "",
+            "2023-13",
+            "23",
+            "2023-3",
+            "Undated",
+            "2023-02-30",
+            "maart 2023",
+        ] {
+            assert!(bad.parse::<SourceDate>().is_err(), "{bad}");
+        }
     }
 }

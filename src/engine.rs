@@ -112,25 +112,7 @@ pub fn walk(graph: &Graph, query: &Query, assume: bool) -> Result<Walk, EngineEr
             return Err(EngineError::Cycle);
         }
         let links = ix.links(node);
-        for add in graph.adds(node) {
-            let urgent = add.kind == Kind::Step && graph.rules.steps[add.entry as usize].urgent;
-            match items
-                .iter_mut()
-                .find(|i| i.kind == add.kind && i.entry == add.entry)
-            {
-                Some(item) => {
-                    item.priority = item.priority.min(add.priority);
-                    item.from.push((node, add.at));
-                }
-                None => items.push(Item {
-                    kind: add.kind,
-                    entry: add.entry,
-                    priority: add.priority,
-                    urgent,
-                    from: vec![(node, add.at)],
-                }),
-            }
-        }
+        // The answer first: a `when` may name the question this very node asks.
         let next = match links.ask {
             None => {
                 path.push(Visit { node, answer: None });
@@ -149,6 +131,30 @@ pub fn walk(graph: &Graph, query: &Query, assume: bool) -> Result<Walk, EngineEr
                 Some(links.branch(answer).ok_or(EngineError::NoBranch { node })?)
             }
         };
+        for add in graph.adds(node) {
+            if let Some(c) = add.condition {
+                if !ix.condition(c).holds(|ask| on_path(query, &path, ask)) {
+                    continue;
+                }
+            }
+            let urgent = add.kind == Kind::Step && graph.rules.steps[add.entry as usize].urgent;
+            match items
+                .iter_mut()
+                .find(|i| i.kind == add.kind && i.entry == add.entry)
+            {
+                Some(item) => {
+                    item.priority = item.priority.min(add.priority);
+                    item.from.push((node, add.at));
+                }
+                None => items.push(Item {
+                    kind: add.kind,
+                    entry: add.entry,
+                    priority: add.priority,
+                    urgent,
+                    from: vec![(node, add.at)],
+                }),
+            }
+        }
         match next {
             Some(n) => node = n,
             None => break,
@@ -184,6 +190,19 @@ pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, EngineError> {
     }
 }
 
+/// The answer a `when` sees for `ask`: the query's role or concern, or the answer a question got
+/// on the path so far (an answer given for a question the path has not asked does not count).
+pub fn on_path(query: &Query, path: &[Visit], ask: Ask) -> Option<u32> {
+    match ask {
+        Ask::Role => query.role,
+        Ask::Concern => query.concern,
+        Ask::Question(_) => path.iter().find_map(|v| match v.answer {
+            Some((a, answer, _)) if a == ask => Some(answer),
+            _ => None,
+        }),
+    }
+}
+
 fn answer_for(graph: &Graph, query: &Query, ask: Ask, assume: bool) -> Option<(u32, bool)> {
     match ask {
         Ask::Role => query.role.map(|r| (r, false)),
@@ -216,7 +235,7 @@ mod tests {
             "schema_version": 1, "id": "t", "version": "1", "title": {"en": "T"},
             "languages": ["en"], "reviewed": "2026-01-01", "emergency": {"en": "Call 112."},
             "start": "start",
-            "sources": [{"id": "s", "title": "S"}],
+            "sources": [{"id": "s", "title": "S", "url": "https://example.org/s", "dated": "undated"}],
             "roles": [{"id": "r", "label": {"en": "R"}, "description": {"en": "R"}}],
             "concerns": [
                 {"id": "a", "label": {"en": "A"}, "description": {"en": "A"}},

@@ -28,5 +28,6 @@ pub mod query;
 pub mod render;
 pub mod ruletest;
 pub mod schema;
+pub mod starter;
 pub mod suggest;
 pub mod synth;

@@ -7,18 +7,20 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::date::Date;
+use crate::date::{Date, SourceDate};
 use crate::engine::{self, EngineError, Outcome};
 use crate::graph::index::{Ask, catalog};
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{Contact, Entry, Source};
+use crate::graph::slots::Filler;
 use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Lang;
 use crate::query::{Query, QueryError, RawQuery};
 
 /// Version of the plan's JSON form. See the README for what may change without a bump.
-pub const PLAN_SCHEMA_VERSION: u32 = 1;
+// 2: a recommendation's `source` is the cited page (title, address, date), no longer an id.
+pub const PLAN_SCHEMA_VERSION: u32 = 2;
 
 /// Entries reviewed longer ago than this are flagged in plans by default.
 pub const DEFAULT_MAX_AGE_DAYS: i64 = 365;
@@ -124,9 +126,9 @@ pub struct Recommendation<'g> {
     /// Contact details (of the entry, or of the step's partner).
     #[serde(skip_serializing_if = "Contact::is_empty")]
     pub contact: Contact<'g>,
-    /// Id of the source its facts come from.
+    /// The page its facts come from, with the date that page states.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<&'g str>,
+    pub source: Option<SourceRef<'g>>,
     /// When its facts were last checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<Date>,
@@ -141,6 +143,66 @@ pub struct Recommendation<'g> {
     /// With `--explain`: the nodes that added it and the answers that led there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub because: Option<Vec<Reason<'g>>>,
+    /// For a local slot (the entry, or the partner a step names): the overlay that filled it,
+    /// or how to find the local party while none has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local: Option<LocalRoute<'g>>,
+}
+
+/// A recommendation that points at a local slot: filled by an overlay, or still open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct LocalRoute<'g> {
+    /// The slot's entry id (for a step, its partner's).
+    pub slot: &'g str,
+    /// The overlay whose details the plan shows; absent while the slot is open, and the plan
+    /// shows the generic text and `find`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filled_by: Option<FilledBy<'g>>,
+    /// How to find the local party (shown while the slot is open).
+    pub find: &'g str,
+}
+
+/// The overlay that filled a local slot, as a printed plan names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FilledBy<'g> {
+    /// The overlay's id.
+    pub overlay: &'g str,
+    /// Its title in the plan's language (else its id): usually the municipality's name.
+    pub name: &'g str,
+    /// Its version.
+    pub version: &'g str,
+    /// Its review date.
+    pub reviewed: Date,
+}
+
+impl<'g> LocalRoute<'g> {
+    /// The route for catalog entry `index` of `kind`, when that entry is a local slot whose
+    /// details did not come from the base graph itself.
+    pub fn of(graph: &'g Graph<'_>, kind: Kind, index: usize, lang: &str) -> Option<Self> {
+        let slot = graph.slot_of(kind, index)?;
+        let find = slot.entry.local.as_ref()?.find.get(lang);
+        let filled_by = match slot.filler {
+            Filler::Open => None,
+            Filler::Overlay(_) => graph.filled_by(&slot).map(|o| FilledBy {
+                overlay: &o.id,
+                name: o.name(lang),
+                version: &o.version,
+                reviewed: o.reviewed,
+            }),
+            // `check` warns (W011); the plan shows the details as those of any national entry.
+            Filler::Base => return None,
+        };
+        Some(LocalRoute {
+            slot: &slot.entry.id,
+            filled_by,
+            find,
+        })
+    }
+
+    /// True while no overlay filled the slot.
+    pub fn is_open(&self) -> bool {
+        self.filled_by.is_none()
+    }
 }
 
 /// Why a recommendation is in the plan: a node that added it, and the answers that led there.
@@ -150,30 +212,34 @@ pub struct Reason<'g> {
     pub node: &'g str,
     /// The answers taken on the way to that node, in order (`question=option`).
     pub answers: Vec<String>,
+    /// When the addition carries a `when`: each condition with the answer that met it
+    /// (`role=teacher`, `case-stage=concrete`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<String>,
 }
 
-/// A source cited by the plan.
+/// A source page cited by the plan: shown by its title and the date it states, never by the
+/// graph's internal id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SourceRef<'g> {
-    /// Source id.
-    pub id: &'g str,
-    /// Title.
+    /// Title of the page.
     pub title: &'g str,
-    /// Public address, when known.
+    /// The page's address.
+    pub url: &'g str,
+    /// The date the page states (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or `undated`.
+    pub dated: SourceDate,
+    /// Who published it, when the graph says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<&'g str>,
-    /// When the source was dated.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dated: Option<&'g str>,
+    pub publisher: Option<&'g str>,
 }
 
 impl<'g> From<&'g Source<'_>> for SourceRef<'g> {
     fn from(s: &'g Source<'_>) -> SourceRef<'g> {
         SourceRef {
-            id: &s.id,
             title: &s.title,
-            url: s.url.as_deref(),
-            dated: s.dated.as_deref(),
+            url: &s.url,
+            dated: s.dated,
+            publisher: s.publisher.as_deref(),
         }
     }
 }
@@ -194,6 +260,9 @@ pub struct TraceStep<'g> {
     pub assumed: bool,
     /// What the node added, as `kind:id`.
     pub added: Vec<String>,
+    /// Additions of the node whose `when` did not hold on this path, as `kind:id`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
 }
 
 /// How to build a plan.
@@ -318,7 +387,7 @@ impl<'g> Plan<'g> {
             })
             .collect();
 
-        let mut cited: Vec<&str> = Vec::new();
+        let mut cited: Vec<SourceRef<'g>> = Vec::new();
         let recommendations = outcome
             .items
             .iter()
@@ -335,19 +404,20 @@ impl<'g> Plan<'g> {
                 if opts.explain {
                     rec.because = Some(reasons(graph, outcome, &item.from));
                 }
-                if let Some(source) = rec.source {
-                    if !cited.contains(&source) {
-                        cited.push(source);
+                if let Some(source) = &rec.source {
+                    if !cited.contains(source) {
+                        cited.push(source.clone());
                     }
                 }
                 rec
             })
             .collect();
+        // In graph order, as before, whatever order the recommendations cite them in.
         let sources = rules
             .sources
             .iter()
-            .filter(|s| cited.contains(&s.id.as_str()))
             .map(SourceRef::from)
+            .filter(|s| cited.contains(s))
             .collect();
 
         Plan {
@@ -443,6 +513,7 @@ fn recommendation<'g>(
         verified: true,
         caveat: None,
         because: None,
+        local: None,
     };
     match kind {
         Kind::Step => {
@@ -455,6 +526,8 @@ fn recommendation<'g>(
                 rec.contact = partner.contact.borrowed();
                 rec.verified = partner.verified;
                 rec.caveat = partner.caveat.as_ref().map(|c| c.get(lang));
+                let p = graph.index.entries(Kind::Partner).find(&partner.id);
+                rec.local = p.and_then(|p| LocalRoute::of(graph, Kind::Partner, p as usize, lang));
             }
         }
         Kind::Advice => {
@@ -472,21 +545,69 @@ fn recommendation<'g>(
                 rec.partner = partner_of(provider).map(named);
             }
             rec.contact = e.contact.borrowed();
-            rec.source = Some(&e.source);
+            rec.source = graph
+                .source_index(&e.source)
+                .map(|i| SourceRef::from(&rules.sources[i]));
             rec.reviewed = Some(e.reviewed);
             rec.review_due = e.reviewed.days_until(opts.today) > opts.max_age_days;
             rec.verified = e.verified;
             rec.caveat = e.caveat.as_ref().map(|c| c.get(lang));
+            rec.local = LocalRoute::of(graph, kind, entry as usize, lang);
         }
     }
     rec
 }
 
+/// The answer a `when` at path position `at` saw for `ask` (see [`engine::on_path`]).
+fn seen_at(outcome: &Outcome, at: usize, ask: Ask) -> Option<u32> {
+    match ask {
+        Ask::Role => Some(outcome.role),
+        Ask::Concern => Some(outcome.concern),
+        Ask::Question(_) => outcome.path[..=at].iter().find_map(|v| match v.answer {
+            Some((a, answer, _)) if a == ask => Some(answer),
+            _ => None,
+        }),
+    }
+}
+
+/// Addition `k` of the node at path position `at`: `None` without a `when`, else whether it
+/// held and each condition as `question=answer seen`.
+fn condition_at(
+    graph: &Graph,
+    outcome: &Outcome,
+    at: usize,
+    k: usize,
+) -> Option<(bool, Vec<String>)> {
+    let node = outcome.path[at].node;
+    let c = graph.index.condition(graph.index.condition_at(node, k)?);
+    let held = c.holds(|ask| seen_at(outcome, at, ask));
+    let met = c
+        .clauses
+        .iter()
+        .filter_map(|&(ask, _)| {
+            let answer = seen_at(outcome, at, ask)?;
+            let (q, _, o, _) = describe_answer(graph, ask, answer, "");
+            Some(format!("{q}={o}"))
+        })
+        .collect();
+    Some((held, met))
+}
+
 fn reasons<'g>(graph: &'g Graph<'_>, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason<'g>> {
     let mut out: Vec<Reason<'g>> = Vec::new();
-    for &(node, _) in from {
+    for &(node, k) in from {
         let node_id: &'g str = &graph.rules.nodes[node as usize].id;
-        if out.iter().any(|r| r.node == node_id) {
+        let at = outcome.path.iter().position(|v| v.node == node);
+        let when = at
+            .and_then(|at| condition_at(graph, outcome, at, k as usize))
+            .map(|(_, met)| met)
+            .unwrap_or_default();
+        if let Some(r) = out.iter_mut().find(|r| r.node == node_id) {
+            for w in when {
+                if !r.when.contains(&w) {
+                    r.when.push(w);
+                }
+            }
             continue;
         }
         let position = outcome
@@ -506,6 +627,7 @@ fn reasons<'g>(graph: &'g Graph<'_>, outcome: &Outcome, from: &[(u32, u32)]) -> 
         out.push(Reason {
             node: node_id,
             answers,
+            when,
         });
     }
     out
@@ -515,8 +637,15 @@ fn trace<'g>(graph: &'g Graph<'_>, outcome: &Outcome) -> Vec<TraceStep<'g>> {
     outcome
         .path
         .iter()
-        .map(|visit| {
+        .enumerate()
+        .map(|(at, visit)| {
             let node = &graph.rules.nodes[visit.node as usize];
+            let (mut added, mut skipped) = (Vec::new(), Vec::new());
+            for (k, a) in node.add.iter().enumerate() {
+                let held = condition_at(graph, outcome, at, k).is_none_or(|(held, _)| held);
+                let list = if held { &mut added } else { &mut skipped };
+                list.push(format!("{}:{}", a.kind.as_str(), a.id));
+            }
             let (question, answer, assumed) = match visit.answer {
                 Some((ask, a, assumed)) => {
                     let (q, _, o, _) = describe_answer(graph, ask, a, "");
@@ -529,11 +658,8 @@ fn trace<'g>(graph: &'g Graph<'_>, outcome: &Outcome) -> Vec<TraceStep<'g>> {
                 question,
                 answer,
                 assumed,
-                added: node
-                    .add
-                    .iter()
-                    .map(|a| format!("{}:{}", a.kind.as_str(), a.id))
-                    .collect(),
+                added,
+                skipped,
             }
         })
         .collect()

@@ -76,6 +76,7 @@ fn add(kind: Kind, id: String, priority: u16) -> Addition<'static> {
         id: id.into(),
         priority,
         why: None,
+        when: None,
     }
 }
 
@@ -119,6 +120,8 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph<'static> {
         reviewed,
         verified: true,
         caveat: None,
+        local: None,
+        note: None,
     };
 
     // Layer sizes: the concern switch feeds `concerns` nodes, each layer at most triples, and
@@ -258,8 +261,9 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph<'static> {
         sources: vec![Source {
             id: "synthetic".into(),
             title: "generated".into(),
-            url: None,
-            dated: None,
+            url: "https://example.org/synthetic".into(),
+            dated: crate::date::SourceDate::Undated,
+            publisher: None,
         }],
         roles: (0..opts.roles).map(|i| choice("r", i)).collect(),
         concerns: (0..opts.concerns).map(|i| choice("c", i)).collect(),
@@ -321,7 +325,7 @@ pub fn overlay(opts: &SynthOptions, count: usize) -> serde_json::Value {
         "extends": format!("synthetic-{}-{}", opts.nodes, opts.seed),
         "version": "1",
         "reviewed": "2026-11-01",
-        "sources": [{"id": "local", "title": "generated local additions"}],
+        "sources": [{"id": "local", "title": "generated local additions", "url": "https://example.org/local", "dated": "undated"}],
         "partners": partners,
         "attach": attach
     })
@@ -342,6 +346,7 @@ mod tests {
             &CheckOptions {
                 today: "2026-11-29".parse().unwrap(),
                 max_age_days: 365,
+                ..CheckOptions::default()
             },
         );
         d.extend(more);

@@ -75,7 +75,7 @@ fn graph_json(shapes: &[Shape], partners: &[bool]) -> Value {
     json!({
         "schema_version": 1, "id": "prop", "version": "1", "title": t("T"), "languages": ["nl", "en"],
         "reviewed": "2026-11-01", "emergency": t("112"), "start": "n0",
-        "sources": [{"id": "s", "title": "S"}],
+        "sources": [{"id": "s", "title": "S", "url": "https://example.org/s", "dated": "undated"}],
         "roles": [{"id": "r", "label": t("R"), "description": t("R")}],
         "concerns": [{"id": "c", "label": t("C"), "description": t("C")}],
         "questions": questions,
@@ -106,6 +106,7 @@ fn load(value: &Value) -> (Graph<'static>, Vec<Diagnostic>) {
     let opts = CheckOptions {
         today: "2026-12-01".parse().unwrap(),
         max_age_days: 365,
+        ..CheckOptions::default()
     };
     let more = run(&graph, &d, &opts);
     d.extend(more);

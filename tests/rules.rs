@@ -11,9 +11,10 @@ fn the_built_in_graph_checks_clean_with_deny_warnings() {
         .args(["check", "--deny-warnings"])
         .assert()
         .success()
-        .stdout(predicates::str::ends_with(
-            "0 errors, 0 warnings, 4 notes (1 file)\n",
-        ));
+        // Notes only: unverified entries with a caveat (N001) and open local slots (N002).
+        .stdout(
+            predicates::str::is_match(r"\n0 errors, 0 warnings, \d+ notes \(1 file\)\n$").unwrap(),
+        );
     wegwijs()
         .args(["check", "--deny-warnings", "rules/default.json"])
         .assert()

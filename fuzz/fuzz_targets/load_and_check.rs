@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let opts = CheckOptions {
         today: "2026-12-01".parse().unwrap(),
         max_age_days: 365,
+        ..CheckOptions::default()
     };
     let mut diagnostics = match load::parse(text, id) {
         Err(d) => d,

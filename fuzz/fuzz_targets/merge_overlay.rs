@@ -24,6 +24,7 @@ fuzz_target!(|data: &[u8]| {
         let opts = CheckOptions {
             today: "2026-12-01".parse().unwrap(),
             max_age_days: 365,
+            ..CheckOptions::default()
         };
         diagnostics.extend(check::run(&graph, &d, &opts));
         diagnostics.extend(d);

@@ -174,6 +174,26 @@ pub(super) fn freshness(graph: &Graph, opts: &CheckOptions, out: &mut Vec<Diagno
                     path,
                 ));
             }
+            let page = graph
+                .source_index(&e.source)
+                .map(|i| graph.rules.sources[i].dated);
+            if let Some(page_day) = page.and_then(|d| d.latest_day()) {
+                let days = page_day.days_until(e.reviewed);
+                if days > opts.max_source_age_days {
+                    let (source, path) = at("source");
+                    out.push(Diagnostic::new(
+                        Problem::SourceOlderThanReview {
+                            id: e.id.to_string(),
+                            dated: page.map(|d| d.to_string()).unwrap_or_default(),
+                            reviewed: e.reviewed.to_string(),
+                            days,
+                            max_days: opts.max_source_age_days,
+                        },
+                        source,
+                        path,
+                    ));
+                }
+            }
             if !e.verified {
                 let (source, path) = at("verified");
                 out.push(Diagnostic::new(

@@ -7,7 +7,9 @@
 //! graph: paths are never enumerated.
 
 mod content;
+mod local;
 mod paths;
+mod proofs;
 pub mod report;
 
 use crate::date::Date;
@@ -23,13 +25,20 @@ pub struct CheckOptions {
     pub today: Date,
     /// Entries reviewed longer ago than this get a warning.
     pub max_age_days: i64,
+    /// Entries whose source page is dated more than this many days before their review get a
+    /// warning (W009).
+    pub max_source_age_days: i64,
 }
+
+/// Four years: a page older than this at review time is no evidence of a current fact.
+pub const DEFAULT_MAX_SOURCE_AGE_DAYS: i64 = 1461;
 
 impl Default for CheckOptions {
     fn default() -> CheckOptions {
         CheckOptions {
             today: Date::today(),
             max_age_days: DEFAULT_MAX_AGE_DAYS,
+            max_source_age_days: DEFAULT_MAX_SOURCE_AGE_DAYS,
         }
     }
 }
@@ -42,6 +51,7 @@ pub fn run(graph: &Graph, loading: &[Diagnostic], opts: &CheckOptions) -> Vec<Di
     safety_question(graph, &mut out);
     content::texts(graph, &mut out);
     content::freshness(graph, opts, &mut out);
+    local::slots(graph, &mut out);
     if loading.iter().any(|d| d.severity() == Severity::Error) {
         return out;
     }

@@ -3,12 +3,10 @@
 //! - cycles, by an iterative three-colour depth-first search that names the nodes in order;
 //! - a question asked twice on one path, by pushing "asked so far" bit sets forward in
 //!   topological order;
-//! - totality (every path ends with a next step) and the acute-danger route (every path after
-//!   an urgent answer has an urgent step), by dynamic programming backwards over the DAG, with
-//!   one witness path reported as answers;
+//! - totality and the acute-danger route, in [`super::proofs`];
 //! - unreachable nodes and catalog entries no path uses.
 
-use crate::diagnostic::{Diagnostic, Problem, SafetyIssue};
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::graph::index::Ask;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::graph::path::Seg;
@@ -37,7 +35,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     }
     asked_twice(graph, &topo, &parent, out);
     missing_branches(graph, &parent, out);
-    totality(graph, &topo, start, out);
+    super::proofs::run(graph, &topo, start, out);
     unused(graph, &parent, out);
 }
 
@@ -177,7 +175,7 @@ fn reachable(graph: &Graph<'_>, start: u32) -> Parents {
 }
 
 /// An answer at `node` that leads to `child` (the first listed, else the first uncovered).
-fn answer_to(graph: &Graph, node: u32, child: u32) -> u32 {
+pub(super) fn answer_to(graph: &Graph, node: u32, child: u32) -> u32 {
     let links = graph.index.links(node);
     if let Some(&(a, _)) = links.then.iter().find(|&&(_, t)| t == child) {
         return a;
@@ -198,7 +196,7 @@ fn answer_count(graph: &Graph, ask: Option<Ask>) -> usize {
 }
 
 /// `question=answer` with ids, for messages.
-fn answer_text(graph: &Graph, ask: Ask, answer: u32) -> String {
+pub(super) fn answer_text(graph: &Graph, ask: Ask, answer: u32) -> String {
     let rules = &graph.rules;
     match ask {
         Ask::Role => format!("{ASK_ROLE}={}", rules.roles[answer as usize].id),
@@ -334,77 +332,6 @@ fn missing_branches(graph: &Graph, parent: &[u32], out: &mut Vec<Diagnostic>) {
                 path,
             ));
         }
-    }
-}
-
-/// Backwards DP: `no_step[n]` when some path from `n` to an end adds no step; `no_urgent[n]`
-/// when some path from `n` adds no urgent step. Reports a witness for each.
-fn totality(graph: &Graph, topo: &[u32], start: u32, out: &mut Vec<Diagnostic>) {
-    let rules = &graph.rules;
-    let adds = |n: u32, urgent_only: bool| {
-        graph
-            .adds(n)
-            .any(|a| a.kind == Kind::Step && (!urgent_only || rules.steps[a.entry as usize].urgent))
-    };
-    let mut no_step = vec![false; rules.nodes.len()];
-    let mut no_urgent = vec![false; rules.nodes.len()];
-    for &n in topo.iter().rev() {
-        let l = graph.index.links(n);
-        let terminal = l.successors().next().is_none();
-        let child_bad = |flags: &[bool]| l.successors().any(|c| flags[c as usize]);
-        no_step[n as usize] = !adds(n, false) && (terminal || child_bad(&no_step));
-        no_urgent[n as usize] = !adds(n, true) && (terminal || child_bad(&no_urgent));
-    }
-    if no_step[start as usize] {
-        let (end, path) = witness(graph, start, &no_step, Vec::new());
-        let (source, json) = graph.origins.path("nodes", end as usize, &[]);
-        out.push(Diagnostic::new(Problem::NoStep { path }, source, json));
-    }
-
-    let Some(q) = graph.index.safety else { return };
-    let start_links = graph.index.links(start);
-    if start_links.ask != Some(Ask::Question(q)) || adds(start, true) {
-        return;
-    }
-    for (o, option) in rules.questions[q as usize].options.iter().enumerate() {
-        if !option.urgent {
-            continue;
-        }
-        let Some(target) = start_links.branch(o as u32) else {
-            continue;
-        };
-        if no_urgent[target as usize] {
-            let first = answer_text(graph, Ask::Question(q), o as u32);
-            let (end, path) = witness(graph, target, &no_urgent, vec![first]);
-            let (source, json) = graph.origins.path("nodes", end as usize, &[]);
-            out.push(Diagnostic::new(
-                Problem::Safety {
-                    issue: SafetyIssue::NoUrgentStep { path },
-                },
-                source,
-                json,
-            ));
-        }
-    }
-}
-
-/// Follows flagged children from `from` to an end; returns the end and the answers taken.
-fn witness(
-    graph: &Graph,
-    from: u32,
-    flagged: &[bool],
-    mut path: Vec<String>,
-) -> (u32, Vec<String>) {
-    let mut n = from;
-    loop {
-        let l = graph.index.links(n);
-        let Some(child) = l.successors().find(|&c| flagged[c as usize]) else {
-            return (n, path);
-        };
-        if let Some(ask) = l.ask {
-            path.push(answer_text(graph, ask, answer_to(graph, n, child)));
-        }
-        n = child;
     }
 }
 

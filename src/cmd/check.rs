@@ -30,6 +30,7 @@ pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Res
     let opts = CheckOptions {
         today: config.today,
         max_age_days: i64::from(args.max_age_days),
+        max_source_age_days: i64::from(args.max_source_age_days),
     };
     let mut sources = Sources::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::graph::index::catalog;
 use crate::graph::model::{Choice, Contact};
+use crate::graph::slots::Filler;
 use crate::graph::str::to_strings;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Ui;
@@ -65,6 +66,17 @@ pub(super) fn run(config: &Config, args: &ListArgs, io: &mut Io) -> anyhow::Resu
     let Some(graph) = super::load_graph(config, &mut sources, io, json)? else {
         return Ok(ExitCode::Problems);
     };
+    if args.what == ListWhat::Slots {
+        let slots = slots(&graph, graph.content_lang(config.lang.code()));
+        if json {
+            serde_json::to_writer_pretty(&mut *io.out, &slots)?;
+            writeln!(io.out)?;
+        } else {
+            write_slots(io.out, &slots, config)?;
+        }
+        super::keep(graph);
+        return Ok(ExitCode::Success);
+    }
     let items = items(&graph, args.what, graph.content_lang(config.lang.code()));
     if json {
         serde_json::to_writer_pretty(&mut *io.out, &items)?;
@@ -126,6 +138,7 @@ fn items(graph: &Graph, what: ListWhat, lang: &str) -> Vec<Item> {
         ListWhat::Trainings => Kind::Training,
         ListWhat::Resources => Kind::Resource,
         ListWhat::Networks => Kind::Network,
+        ListWhat::Slots => unreachable!("slots are listed by `slots`"),
     };
     catalog(rules, kind)
         .iter()
@@ -138,6 +151,97 @@ fn items(graph: &Graph, what: ListWhat, lang: &str) -> Vec<Item> {
             ..Item::new(&e.id, e.name.get(lang))
         })
         .collect()
+}
+
+/// One local slot and who filled it.
+#[derive(Debug, Serialize)]
+struct SlotItem {
+    id: String,
+    kind: &'static str,
+    name: String,
+    /// `open`, `overlay` (an overlay filled it) or `base` (the base graph has contact details
+    /// for it, which `check` warns about).
+    state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    filled_by: Option<SlotFiller>,
+    find: String,
+}
+
+/// The overlay that filled a slot.
+#[derive(Debug, Serialize)]
+struct SlotFiller {
+    overlay: String,
+    name: String,
+    version: String,
+    reviewed: String,
+}
+
+fn slots(graph: &Graph, lang: &str) -> Vec<SlotItem> {
+    graph
+        .slots()
+        .iter()
+        .map(|slot| SlotItem {
+            id: slot.entry.id.to_string(),
+            kind: slot.kind.as_str(),
+            name: slot.entry.name.get(lang).to_owned(),
+            state: match slot.filler {
+                Filler::Open => "open",
+                Filler::Overlay(_) => "overlay",
+                Filler::Base => "base",
+            },
+            filled_by: graph.filled_by(slot).map(|o| SlotFiller {
+                overlay: o.id.clone(),
+                name: o.name(lang).to_owned(),
+                version: o.version.clone(),
+                reviewed: o.reviewed.to_string(),
+            }),
+            find: slot
+                .entry
+                .local
+                .as_ref()
+                .map_or("", |l| l.find.get(lang))
+                .to_owned(),
+        })
+        .collect()
+}
+
+fn write_slots(out: &mut dyn Write, slots: &[SlotItem], config: &Config) -> std::io::Result<()> {
+    let lang = config.lang;
+    let wrap = |out: &mut dyn Write, text: &str, first: &str| -> std::io::Result<()> {
+        let opts = textwrap::Options::new(config.style.width.max(40))
+            .initial_indent(first)
+            .subsequent_indent("    ")
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for l in textwrap::wrap(&sanitize(text), opts) {
+            writeln!(out, "{}", l.trim_end())?;
+        }
+        Ok(())
+    };
+    for slot in slots {
+        wrap(
+            out,
+            &format!("{} ({}): {}", slot.id, slot.kind, slot.name),
+            "",
+        )?;
+        let state = match (&slot.filled_by, slot.state) {
+            (Some(f), _) => format!(
+                "{}: {} ({} {} · {} {})",
+                Ui::FilledBy.get(lang),
+                f.name,
+                f.overlay,
+                f.version,
+                Ui::Reviewed.get(lang),
+                f.reviewed
+            ),
+            (None, "base") => match lang {
+                crate::i18n::Lang::Nl => "contactgegevens in de basisregelset (check: W011)".into(),
+                crate::i18n::Lang::En => "contact details in the base graph (check: W011)".into(),
+            },
+            (None, _) => format!("{}: {}", Ui::NotFilled.get(lang), slot.find),
+        };
+        wrap(out, &state, "    ")?;
+    }
+    Ok(())
 }
 
 fn write_text(out: &mut dyn Write, items: &[Item], config: &Config) -> std::io::Result<()> {

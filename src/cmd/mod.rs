@@ -9,6 +9,7 @@ mod ask;
 mod batch;
 mod check;
 mod export;
+mod init;
 mod list;
 mod picture;
 mod plan;
@@ -61,6 +62,7 @@ pub fn run(
         Some(Command::Export(args)) => export::run(&config, args, io),
         Some(Command::Schema(args)) => publish::schema(args, io),
         Some(Command::Completions(args)) => publish::completions(&config, args, io),
+        Some(Command::Init(args)) => init::run(&config, args, io),
         Some(Command::Man) => publish::man(io),
         None => no_command(&config, io),
     };
@@ -89,7 +91,13 @@ fn wants_json(command: Option<&Command>) -> bool {
         Some(Command::Check(a)) => a.format == DataFormat::Json,
         Some(Command::Test(a)) => a.format == DataFormat::Json,
         Some(Command::Batch | Command::Schema(_)) => true,
-        Some(Command::Completions(_) | Command::Man | Command::Graph(_) | Command::Export(_))
+        Some(
+            Command::Completions(_)
+            | Command::Man
+            | Command::Graph(_)
+            | Command::Export(_)
+            | Command::Init(_),
+        )
         | None => false,
     }
 }

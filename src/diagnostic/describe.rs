@@ -139,6 +139,74 @@ impl Problem {
                 },
                 did_you_mean(nearest),
             ),
+            Problem::UnknownInWhen {
+                what,
+                id,
+                of,
+                nearest,
+            } => (
+                match (of, nl) {
+                    (Some(q), true) => format!("`when` noemt `{id}`, maar `{q}` heeft geen antwoord met die id"),
+                    (Some(q), false) => format!("`when` lists `{id}`, but `{q}` has no answer with that id"),
+                    (None, true) => format!("`when` noemt {what} `{id}`, maar die bestaat niet"),
+                    (None, false) => format!("`when` names {what} `{id}`, which does not exist"),
+                },
+                did_you_mean(nearest),
+            ),
+            Problem::WhenTooComplex {
+                questions,
+                states,
+                limit,
+            } => (
+                if nl {
+                    format!(
+                        "de `when`-voorwaarden noemen {} vragen ({}) met samen {states} antwoordcombinaties; de controle volgt er hoogstens {limit}",
+                        questions.len(),
+                        questions.join(", ")
+                    )
+                } else {
+                    format!(
+                        "the `when` conditions mention {} questions ({}) with {states} combinations of answers; the path proofs track at most {limit}",
+                        questions.len(),
+                        questions.join(", ")
+                    )
+                },
+                Some(if nl {
+                    "splits op `role` of `concern` in knooppunten, of noem minder vragen in `when`".into()
+                } else {
+                    "branch on `role` or `concern` with nodes instead, or mention fewer questions in `when`".into()
+                }),
+            ),
+            Problem::WhenNeverHolds { node, addition } => (
+                if nl {
+                    format!("`when` van {addition} in knooppunt `{node}` geldt op geen enkel pad dat daar komt")
+                } else {
+                    format!("the `when` of {addition} in node `{node}` holds on no path that reaches it")
+                },
+                Some(if nl {
+                    "een vraag in `when` moet op het pad ervoor (of in dit knooppunt) gesteld worden".into()
+                } else {
+                    "a question in `when` must be asked on the path before it (or at this node)".into()
+                }),
+            ),
+            Problem::SourceOlderThanReview {
+                id,
+                dated,
+                reviewed,
+                days,
+                max_days,
+            } => (
+                if nl {
+                    format!("de bronpagina van `{id}` is van {dated}, {days} dagen vóór de controle op {reviewed} (grens {max_days})")
+                } else {
+                    format!("the source page of `{id}` is dated {dated}, {days} days before its review on {reviewed} (limit {max_days})")
+                },
+                Some(if nl {
+                    "een controle tegen een oude pagina is geen actueel feit: zoek een recente pagina, of zet `verified` op false met een `caveat`".into()
+                } else {
+                    "a review against an old page is not a current fact: cite a current page, or set `verified` to false with a `caveat`".into()
+                }),
+            ),
             Problem::NodeShape { node, shape } => {
                 let (en, dutch) = match shape {
                     Shape::AskWithoutBranches => (
@@ -395,6 +463,53 @@ impl Problem {
                     format!("text in language `{lang}`, which the graph's `languages` does not declare")
                 },
                 None,
+            ),
+            Problem::SlotWithoutProvenance {
+                id,
+                overlay,
+                missing,
+            } => {
+                let fields = missing
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(if nl { " en " } else { " and " });
+                (
+                    if nl {
+                        format!("overlay `{overlay}` vult de lokale plek `{id}` in zonder eigen {fields}")
+                    } else {
+                        format!("overlay `{overlay}` fills the local slot `{id}` without its own {fields}")
+                    },
+                    Some(if nl {
+                        "zet in dezelfde patch `source` (een bron in `sources` van de overlay) en `reviewed` (de datum waarop u de gegevens controleerde)".into()
+                    } else {
+                        "set `source` (a source in the overlay's `sources`) and `reviewed` (the day you checked the details) in the same patch".into()
+                    }),
+                )
+            }
+            Problem::SlotContactInBase { id } => (
+                if nl {
+                    format!("lokale plek `{id}` heeft contactgegevens in de basisregelset")
+                } else {
+                    format!("local slot `{id}` has contact details in the base graph")
+                },
+                Some(if nl {
+                    "een landelijke regelset kan de lokale partij niet noemen: zet de gegevens in een overlay, of haal `local` weg als de ingang landelijk is".into()
+                } else {
+                    "a national graph cannot name the local party: put the details in an overlay, or remove `local` if the entry is national".into()
+                }),
+            ),
+            Problem::OpenSlot { kind, id } => (
+                if nl {
+                    format!("lokale plek {kind} `{id}` is niet ingevuld; plannen tonen de algemene route")
+                } else {
+                    format!("local slot {kind} `{id}` is not filled in; plans show the generic route")
+                },
+                Some(if nl {
+                    "vul hem in met een overlay: `wegwijs init overlay --name \"Gemeente …\" --output overlay.json`".into()
+                } else {
+                    "fill it in an overlay: `wegwijs init overlay --name \"Gemeente …\" --output overlay.json`".into()
+                }),
             ),
         }
     }

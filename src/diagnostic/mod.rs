@@ -166,6 +166,47 @@ pub enum Problem {
     },
     /// E023: a whole graph where only an overlay may stand (any file after the first).
     NotAnOverlay,
+    /// E024: a `when` names a question, role, concern or option that does not exist.
+    UnknownInWhen {
+        /// What was expected: `question`, `role`, `concern` or `option`.
+        what: &'static str,
+        /// The id as written.
+        id: String,
+        /// For an option: the question it should answer.
+        of: Option<String>,
+        /// Existing ids closest to it.
+        nearest: Vec<String>,
+    },
+    /// E025: the `when`s of a graph mention so many answers that the path proofs cannot stay
+    /// exact within their bound.
+    WhenTooComplex {
+        /// The questions mentioned in `when`s.
+        questions: Vec<String>,
+        /// How many combinations of their answers the proofs would track.
+        states: u64,
+        /// The most they track.
+        limit: u64,
+    },
+    /// W008: a `when` that no path reaching its node can satisfy: the addition never applies.
+    WhenNeverHolds {
+        /// The node.
+        node: String,
+        /// The addition, as `kind:id`.
+        addition: String,
+    },
+    /// W009: an entry's source page is dated much earlier than the entry's review.
+    SourceOlderThanReview {
+        /// The entry.
+        id: String,
+        /// The page's date as written.
+        dated: String,
+        /// The entry's review date.
+        reviewed: String,
+        /// Days between them.
+        days: i64,
+        /// The allowed difference in days.
+        max_days: i64,
+    },
     /// W001: a node no path reaches.
     Unreachable {
         /// The node.
@@ -209,6 +250,30 @@ pub enum Problem {
     UndeclaredLanguage {
         /// The language code.
         lang: String,
+    },
+    /// W010: an overlay fills a local slot (sets its contact details) without setting the
+    /// slot's `source` and `reviewed` itself, so the national entry's provenance would vouch
+    /// for local facts it never saw.
+    SlotWithoutProvenance {
+        /// The slot's id.
+        id: String,
+        /// The overlay that filled it.
+        overlay: String,
+        /// Which of `source` and `reviewed` the overlay left to the base.
+        missing: Vec<&'static str>,
+    },
+    /// W011: a local slot carries contact details in a base graph, where only an overlay may
+    /// name the local party.
+    SlotContactInBase {
+        /// The slot's id.
+        id: String,
+    },
+    /// N002: a local slot no overlay fills; plans show the generic route to it.
+    OpenSlot {
+        /// What kind of entry.
+        kind: &'static str,
+        /// The slot's id.
+        id: String,
     },
 }
 
@@ -270,6 +335,10 @@ impl Problem {
             Problem::Empty { .. } => "E021",
             Problem::OverlayBase { .. } => "E022",
             Problem::NotAnOverlay => "E023",
+            Problem::UnknownInWhen { .. } => "E024",
+            Problem::WhenTooComplex { .. } => "E025",
+            Problem::WhenNeverHolds { .. } => "W008",
+            Problem::SourceOlderThanReview { .. } => "W009",
             Problem::Unreachable { .. } => "W001",
             Problem::Unused { .. } => "W002",
             Problem::Stale { .. } => "W003",
@@ -278,6 +347,9 @@ impl Problem {
             Problem::BadContact { .. } => "W005",
             Problem::ControlCharacters => "W006",
             Problem::UndeclaredLanguage { .. } => "W007",
+            Problem::SlotWithoutProvenance { .. } => "W010",
+            Problem::SlotContactInBase { .. } => "W011",
+            Problem::OpenSlot { .. } => "N002",
         }
     }
 

@@ -14,6 +14,7 @@ use crate::date::Date;
 use crate::graph::index::{Ask, catalog};
 use crate::graph::model::{Choice, Contact, Entry, Text};
 use crate::graph::overlay::OverlayInfo;
+use crate::graph::slots::Filler;
 use crate::graph::{Graph, Kind};
 use crate::i18n::{Lang, Ui};
 use crate::plan::SourceRef;
@@ -171,6 +172,31 @@ pub struct EntryData<'g> {
     /// What to check first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caveat: Option<Localized<'g>>,
+    /// For a local slot: who filled it, or how to find the local party.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local: Option<LocalData<'g>>,
+}
+
+/// A local slot as the page shows it (see [`crate::plan::LocalRoute`]).
+#[derive(Debug, Serialize)]
+pub struct LocalData<'g> {
+    /// How to find the local party while the slot is open.
+    pub find: Localized<'g>,
+    /// The overlay that filled it; null while open.
+    pub filled_by: Option<FilledByData<'g>>,
+}
+
+/// The overlay that filled a slot.
+#[derive(Debug, Serialize)]
+pub struct FilledByData<'g> {
+    /// Its id.
+    pub overlay: &'g str,
+    /// Its title (else its id).
+    pub name: Localized<'g>,
+    /// Its version.
+    pub version: &'g str,
+    /// Its review date.
+    pub reviewed: Date,
 }
 
 /// What a node asks: `"role"`, `"concern"` or a question index.
@@ -254,6 +280,9 @@ pub(super) const PAGE_UI: &[(&str, Ui)] = &[
     ("intro", Ui::PageIntro),
     ("nothingStored", Ui::NothingStored),
     ("opensNewWindow", Ui::OpensNewWindow),
+    ("localFrom", Ui::LocalFrom),
+    ("localOpen", Ui::LocalOpen),
+    ("version", Ui::Version),
 ];
 
 /// The languages a page for this graph offers: both when the graph has both, otherwise only
@@ -292,10 +321,30 @@ impl<'g> PageData<'g> {
                 .collect()
         };
         let partner = |id: &str| ix.entries(Kind::Partner).find(id);
+        let local = |kind: Kind, i: usize| -> Option<LocalData<'g>> {
+            let slot = graph.slot_of(kind, i)?;
+            if slot.filler == Filler::Base {
+                // As in plans: `check` warns, and the details show as national ones.
+                return None;
+            }
+            Some(LocalData {
+                find: loc(&slot.entry.local.as_ref()?.find),
+                filled_by: graph.filled_by(&slot).map(|o| FilledByData {
+                    overlay: &o.id,
+                    name: langs
+                        .iter()
+                        .map(|l| (l.code(), o.name(graph.content_lang(l.code()))))
+                        .collect(),
+                    version: &o.version,
+                    reviewed: o.reviewed,
+                }),
+            })
+        };
         let entries = |kind: Kind| -> Vec<EntryData<'g>> {
             catalog(rules, kind)
                 .iter()
-                .map(|e: &'g Entry<'_>| EntryData {
+                .enumerate()
+                .map(|(i, e): (usize, &'g Entry<'_>)| EntryData {
                     id: &e.id,
                     name: loc(&e.name),
                     summary: loc(&e.summary),
@@ -306,6 +355,7 @@ impl<'g> PageData<'g> {
                     reviewed: e.reviewed,
                     verified: e.verified,
                     caveat: e.caveat.as_ref().map(&loc),
+                    local: local(kind, i),
                 })
                 .collect()
         };

@@ -182,7 +182,7 @@
   function recommendation(kind, entry) {
     const rec = {
       kind, id: '', text: '', summary: null, why: null, partner: null, contact: {},
-      source: null, reviewed: null, reviewDue: false, verified: true, caveat: null,
+      source: null, reviewed: null, reviewDue: false, verified: true, caveat: null, local: null,
     };
     if (kind === 'step') {
       const step = data.steps[entry];
@@ -194,6 +194,7 @@
         rec.contact = p.contact;
         rec.verified = p.verified;
         rec.caveat = t(p.caveat);
+        rec.local = localRoute(p.local);
       }
     } else if (kind === 'advice') {
       const advice = data.advice[entry];
@@ -212,8 +213,27 @@
       rec.reviewDue = reviewDue(e.reviewed);
       rec.verified = e.verified;
       rec.caveat = t(e.caveat);
+      rec.local = localRoute(e.local);
     }
     return rec;
+  }
+
+  // A local slot: the overlay that filled it, or how to find the local party while none has.
+  function localRoute(local) {
+    if (!local) return null;
+    const by = local.filled_by;
+    return {
+      find: t(local.find),
+      filledBy: by ? { name: t(by.name), version: by.version, reviewed: by.reviewed } : null,
+    };
+  }
+
+  function localText(rec) {
+    if (!rec.local) return null;
+    const by = rec.local.filledBy;
+    return by
+      ? `${ui('localFrom')}: ${by.name}, ${ui('version')} ${by.version} · ${ui('reviewed')} ${by.reviewed}`
+      : `${ui('localOpen')}: ${rec.local.find}`;
   }
 
   // The follow-up questions on the path with their answers (role and concern are in the title).
@@ -294,6 +314,12 @@
       parts.push(el('span', {}, `${ui('email')}: `, mail));
     }
     return parts.length ? el('p', { class: 'contact' }, parts) : null;
+  }
+
+  function localLine(rec) {
+    const text = localText(rec);
+    if (!text) return null;
+    return el('p', { class: rec.local.filledBy ? 'meta local' : 'local open' }, text);
   }
 
   function unverifiedLine(rec) {
@@ -398,7 +424,7 @@
       const li = recItem(rec);
       li.append(el('p', {}, rec.text));
       if (rec.why) li.append(el('p', { class: 'meta' }, rec.why));
-      for (const line of [contactLine(rec.contact), unverifiedLine(rec)]) if (line) li.append(line);
+      for (const line of [contactLine(rec.contact), localLine(rec), unverifiedLine(rec)]) if (line) li.append(line);
       return li;
     }));
   }
@@ -412,6 +438,8 @@
       if (rec.why) li.append(el('p', {}, `${ui('whyNow')}: ${rec.why}`));
       const contact = contactLine(rec.contact);
       if (contact) li.append(contact);
+      const local = localLine(rec);
+      if (local) li.append(local);
       const checked = [];
       if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${rec.source} · ${ui('reviewed')} ${rec.reviewed}`);
       if (checked.length) li.append(el('p', { class: 'meta' }, checked.join(' · ')));
@@ -499,6 +527,7 @@
         lines.push(first + rec.text);
         if (rec.why) lines.push(rest + rec.why);
         contact(rec.contact, rest);
+        if (rec.local) lines.push(rest + localText(rec));
         unverified(rec, rest);
       });
     }
@@ -513,6 +542,7 @@
         if (rec.summary) lines.push(`    ${ui('whatTheyOffer')}: ${rec.summary}`);
         if (rec.why) lines.push(`    ${ui('whyNow')}: ${rec.why}`);
         contact(rec.contact, '    ');
+        if (rec.local) lines.push(`    ${localText(rec)}`);
         const checked = [];
         if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${rec.source} · ${ui('reviewed')} ${rec.reviewed}`);
         if (rec.reviewDue) checked.push(ui('reviewedLongAgo'));

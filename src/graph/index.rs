@@ -36,6 +36,27 @@ pub struct Add {
     pub entry: u32,
     /// Position in the node's `add` list, to find its `why`.
     pub at: u32,
+    /// Its `when`, as an index into [`Index::condition`]; `None` adds it on every path.
+    pub condition: Option<u32>,
+}
+
+/// A resolved `when`: every clause must hold. A clause holds when the answer to its [`Ask`]
+/// (the query's role or concern, or the answer a question got on the path so far) is one of
+/// its options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    /// (what is asked, the answer indexes that match), in file order.
+    pub clauses: Box<[(Ask, Box<[u32]>)]>,
+}
+
+impl Condition {
+    /// Whether every clause holds, given the answer to each ask (`None`: not answered on the
+    /// path, which never matches).
+    pub fn holds(&self, mut answer: impl FnMut(Ask) -> Option<u32>) -> bool {
+        self.clauses
+            .iter()
+            .all(|(ask, options)| answer(*ask).is_some_and(|a| options.contains(&a)))
+    }
 }
 
 /// A node's resolved edges and recommendations, as a view into the [`Index`].
@@ -132,6 +153,11 @@ pub struct Index<'a> {
     /// Per node, the catalog index of each of its additions, in `add` order ([`NONE`] when the
     /// id did not resolve). Kind and priority stay in the rules.
     add_entries: Vec<u32>,
+    /// Every resolved `when`, in file order.
+    conditions: Vec<Condition>,
+    /// Position in `add_entries` of each addition with a `when` -> its index in `conditions`.
+    /// Only additions that have a `when` are looked up here, so the rest pay nothing.
+    condition_of: HashMap<u32, u32>,
 }
 
 impl<'a> Index<'a> {
@@ -169,6 +195,24 @@ impl<'a> Index<'a> {
         let n = n as usize;
         let start = n.checked_sub(1).map_or(0, |prev| self.nodes[prev].add_end);
         &self.add_entries[start as usize..self.nodes[n].add_end as usize]
+    }
+
+    /// The condition of addition `at` of node `n`, when it has one that resolved.
+    pub(crate) fn condition_at(&self, n: u32, at: usize) -> Option<u32> {
+        let start = (n as usize)
+            .checked_sub(1)
+            .map_or(0, |prev| self.nodes[prev].add_end);
+        self.condition_of.get(&(start + at as u32)).copied()
+    }
+
+    /// A resolved `when` by its index (see [`Add::condition`]).
+    pub fn condition(&self, c: u32) -> &Condition {
+        &self.conditions[c as usize]
+    }
+
+    /// Every resolved `when`, in file order.
+    pub fn conditions(&self) -> &[Condition] {
+        &self.conditions
     }
 
     /// Links of every node, in order.
@@ -529,6 +573,20 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
             .as_ref()
             .and_then(|x| node_ref(&mut b, x, i, &|| vec![Seg::Key("next".into())]));
         for (k, add) in n.add.iter().enumerate() {
+            if let Some(when) = &add.when {
+                let at = [
+                    Seg::Key("add".into()),
+                    Seg::Index(k),
+                    Seg::Key("when".into()),
+                ];
+                if let Some(c) = b.condition(&index, when, i, &at) {
+                    let position = (index.add_entries.len() + adds.len()) as u32;
+                    index
+                        .condition_of
+                        .insert(position, index.conditions.len() as u32);
+                    index.conditions.push(c);
+                }
+            }
             let lookup = &index.entries[add.kind as usize];
             match lookup.find(&add.id) {
                 Some(entry) => adds.push(entry),
@@ -594,6 +652,75 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// Resolves a `when` of node `node`; reports every id that does not exist (then `None`).
+    fn condition(
+        &mut self,
+        index: &Index,
+        when: &super::when::When,
+        node: usize,
+        at: &[Seg],
+    ) -> Option<Condition> {
+        let mut clauses = Vec::new();
+        let mut ok = true;
+        for (key, ids) in when.iter() {
+            let mut path = at.to_vec();
+            path.push(Seg::Key(key.to_owned()));
+            let (ask, lookup, what) = match key {
+                ASK_ROLE => (Ask::Role, &index.roles, "role"),
+                ASK_CONCERN => (Ask::Concern, &index.concerns, "concern"),
+                q => match index.questions.find(q) {
+                    Some(qi) => (Ask::Question(qi), &index.options[qi as usize], "option"),
+                    None => {
+                        let mut cands: Vec<&str> = index.questions.keys().collect();
+                        cands.extend([ASK_ROLE, ASK_CONCERN]);
+                        let nearest = nearest(q, cands);
+                        self.push(
+                            "nodes",
+                            node,
+                            &path,
+                            Problem::UnknownInWhen {
+                                what: "question",
+                                id: q.to_owned(),
+                                of: None,
+                                nearest,
+                            },
+                        );
+                        ok = false;
+                        continue;
+                    }
+                },
+            };
+            let mut options = Vec::with_capacity(ids.len());
+            for (j, id) in ids.iter().enumerate() {
+                match lookup.find(id) {
+                    Some(o) => options.push(o),
+                    None => {
+                        let mut path = path.clone();
+                        path.push(Seg::Index(j));
+                        let nearest = nearest(id, lookup.keys());
+                        let of = (what == "option").then(|| key.to_owned());
+                        self.push(
+                            "nodes",
+                            node,
+                            &path,
+                            Problem::UnknownInWhen {
+                                what,
+                                id: id.to_string(),
+                                of,
+                                nearest,
+                            },
+                        );
+                        ok = false;
+                    }
+                }
+            }
+            clauses.push((ask, options.into_boxed_slice()));
+        }
+        ok.then(|| Condition {
+            clauses: clauses.into_boxed_slice(),
+        })
+    }
+
     fn push(&mut self, section: &'static str, index: usize, rest: &[Seg], problem: Problem) {
         let (source, path) = self.origins.path(section, index, rest);
         self.diags.push(Diagnostic::new(problem, source, path));

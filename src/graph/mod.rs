@@ -13,12 +13,14 @@ pub mod lookup;
 pub mod model;
 pub mod overlay;
 pub mod path;
+pub mod slots;
 pub mod str;
+pub mod when;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-pub use index::{Add, Ask, Index, Links};
+pub use index::{Add, Ask, Condition, Index, Links};
 pub use load::{BUILTIN_NAME, ReadError, SourceFile, Sources};
 pub use lookup::Lookup;
 pub use model::{Kind, RuleGraph, Text};
@@ -152,12 +154,19 @@ impl<'a> Graph<'a> {
             .zip(self.index.add_entries(n))
             .enumerate()
             .filter(|(_, (_, entry))| **entry != index::NONE)
-            .map(|(k, (a, &entry))| Add {
+            .map(move |(k, (a, &entry))| Add {
                 kind: a.kind,
                 priority: a.priority,
                 entry,
                 at: k as u32,
+                // Only an addition with a `when` looks its condition up.
+                condition: a.when.as_ref().and_then(|_| self.index.condition_at(n, k)),
             })
+    }
+
+    /// The position in `sources` of the source with id `id`.
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.rules.sources.iter().position(|s| s.id == id)
     }
 
     /// The language to show content in: `wanted` when the graph carries it, else its first.

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::keyed::KeyedStrings;
 use super::str::Str;
-use crate::date::Date;
+pub use super::when::When;
+use crate::date::{Date, SourceDate};
 
 /// The only rule-graph format version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -106,12 +107,13 @@ pub struct Source<'a> {
     pub id: Str<'a>,
     /// Human-readable title.
     pub title: Str<'a>,
-    /// Public address of the source, when it has one.
+    /// The address of the one page the facts were read on.
+    pub url: Str<'a>,
+    /// The date that page states (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or `"undated"`.
+    pub dated: SourceDate,
+    /// Who published the page, in plain words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<Str<'a>>,
-    /// When the source was dated (free form, e.g. `2018-12-18` or `2020`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dated: Option<Str<'a>>,
+    pub publisher: Option<Str<'a>>,
 }
 
 /// A role or a concern: something the user picks from a list.
@@ -227,6 +229,28 @@ pub struct Entry<'a> {
     /// What to check before relying on the entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caveat: Option<Text<'a>>,
+    /// Marks the entry as a local slot: the national graph cannot name the local party, and an
+    /// overlay fills it in for its area (see [`Local`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<Local<'a>>,
+    /// A remark for the people who maintain the file (a starter overlay says here what belongs
+    /// in the entry); never shown in plans.
+    // Boxed: few entries have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<Str<'a>>>,
+}
+
+/// What makes a catalog entry a local slot: the generic route to the local party.
+///
+/// In a national graph the entry keeps a generic `name` and `summary` and no `contact`; an
+/// overlay fills the slot by patching the entry with contact details, a local name, and a
+/// `source` and `reviewed` date of its own.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
+pub struct Local<'a> {
+    /// How a professional finds the local party while no overlay names it
+    /// ("ask your municipality's front desk for ...").
+    pub find: Text<'a>,
 }
 
 /// Public contact details of a catalog entry.
@@ -322,6 +346,10 @@ pub struct Addition<'a> {
     // Boxed: most additions have none, and a large graph has millions of additions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<Box<Text<'a>>>,
+    /// Only add it when every condition holds: role, concern, or answers on the path so far.
+    // Boxed for the same reason as `why`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Box<When<'a>>>,
 }
 
 /// The kinds of recommendation a plan holds, in the order a plan shows them.

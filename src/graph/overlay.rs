@@ -13,6 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::keyed::KeyedStrings;
 use super::model::{
     Addition, Advice, Choice, Entry, Node, Question, RuleGraph, SCHEMA_VERSION, Source, Step, Text,
 };
@@ -100,6 +101,23 @@ pub struct OverlayInfo {
     pub version: String,
     /// Its review date.
     pub reviewed: Date,
+    /// Its title (usually the municipality's or region's name), in every language it gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text<'static>>,
+    /// The loaded file it was read from, to tell which values it set.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub source: SourceId,
+}
+
+impl OverlayInfo {
+    /// The title in `lang` (with the text's own fallback), else the id.
+    pub fn name(&self, lang: &str) -> &str {
+        match &self.title {
+            Some(t) if !t.get(lang).trim().is_empty() => t.get(lang),
+            _ => &self.id,
+        }
+    }
 }
 
 /// What kind of rule file a text is, judged by its top-level keys.
@@ -258,10 +276,19 @@ pub fn apply<'a>(
         }
         node.add = add.into_boxed_slice();
     }
+    let title = overlay.title.as_ref().map(|t| {
+        Text(KeyedStrings::from_pairs(
+            t.0.iter()
+                .map(|(k, v)| (Str::from(k.to_owned()), Str::from(v.to_owned())))
+                .collect(),
+        ))
+    });
     base.overlays.push(OverlayInfo {
         id: overlay.overlay.to_string(),
         version: overlay.version.to_string(),
         reviewed: overlay.reviewed,
+        title,
+        source,
     });
 }
 
@@ -286,8 +313,9 @@ impl Merger<'_> {
             .enumerate()
             .map(|(i, t)| (id_of(t).to_owned(), i))
             .collect();
-        for (j, patch) in patches.into_iter().enumerate() {
+        for (j, mut patch) in patches.into_iter().enumerate() {
             let at = JsonPath::item(section, j);
+            drop_empty_contact_fields(&mut patch);
             let Some(id) = patch.get("id").and_then(Value::as_str).map(str::to_owned) else {
                 self.diags.push(Diagnostic::new(
                     Problem::MissingField { field: "id".into() },
@@ -372,6 +400,20 @@ fn from_value<'a, T: Deserialize<'a>>(v: Value) -> Result<T, (JsonPath, serde_js
         .map_err(|e| (super::load::convert_path(e.path()), e.into_inner()))
 }
 
+/// In an overlay, an empty contact field (`"phone": ""`) means "not filled in yet", as a starter
+/// overlay writes it: it changes nothing, so an untouched starter leaves every slot open.
+fn drop_empty_contact_fields(patch: &mut Value) {
+    let Some(item) = patch.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Object(contact)) = item.get_mut("contact") {
+        contact.retain(|_, v| v.as_str().is_none_or(|s| !s.trim().is_empty()));
+        if contact.is_empty() {
+            item.remove("contact");
+        }
+    }
+}
+
 /// RFC 7396: objects merge recursively, `null` removes, anything else replaces.
 pub fn merge_patch(target: &mut Value, patch: &Value) {
     let Value::Object(patch) = patch else {
@@ -440,6 +482,20 @@ mod tests {
                 vec![Seg::Key("contact".into()), Seg::Key("phone".into())]
             ]
         );
+    }
+
+    #[test]
+    fn empty_contact_fields_change_nothing() {
+        let mut patch = json!({"id": "x", "contact": {"phone": "", "email": " ", "website": "https://a.example"}});
+        drop_empty_contact_fields(&mut patch);
+        assert_eq!(
+            patch,
+            json!({"id": "x", "contact": {"website": "https://a.example"}})
+        );
+        let mut untouched =
+            json!({"id": "x", "contact": {"phone": "", "email": "", "website": ""}});
+        drop_empty_contact_fields(&mut untouched);
+        assert_eq!(untouched, json!({"id": "x"}));
     }
 
     #[test]

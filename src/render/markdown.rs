@@ -55,6 +55,7 @@ impl PlanRenderer for Markdown {
                 let mut lines = vec![esc(r.text)];
                 lines.extend(r.why.map(esc));
                 lines.extend(contact(&r.contact, lang));
+                lines.extend(local(r, lang));
                 lines.extend(unverified(r, lang));
                 lines.extend(because(r, lang));
                 writeln!(out, "{}. {}", i + 1, lines.join("\\\n   "))?;
@@ -118,10 +119,8 @@ impl PlanRenderer for Markdown {
         if !plan.sources.is_empty() {
             writeln!(out, "{}:\n", Ui::Sources.get(lang))?;
             for s in &plan.sources {
-                match &s.url {
-                    Some(url) => writeln!(out, "- {} {}", esc(s.title), link(url))?,
-                    None => writeln!(out, "- {}", esc(s.title))?,
-                }
+                let (title, dated) = super::cited(s, lang);
+                writeln!(out, "- {} ({}) {}", esc(&title), esc(&dated), link(s.url))?;
             }
         }
         Ok(())
@@ -140,11 +139,14 @@ fn entry(r: &Recommendation, lang: Lang) -> Vec<String> {
         lines.push(format!("{}: {}", Ui::WhyNow.get(lang), esc(why)));
     }
     lines.extend(contact(&r.contact, lang));
+    lines.extend(local(r, lang));
     if let (Some(source), Some(reviewed)) = (&r.source, &r.reviewed) {
+        let (title, dated) = super::cited(source, lang);
         let mut line = format!(
-            "_{}: {} · {} {reviewed}_",
+            "_{}: {} ({}) · {} {reviewed}_",
             Ui::Source.get(lang),
-            esc(source),
+            esc(&title),
+            esc(&dated),
             Ui::Reviewed.get(lang)
         );
         if r.review_due {
@@ -155,6 +157,24 @@ fn entry(r: &Recommendation, lang: Lang) -> Vec<String> {
     lines.extend(unverified(r, lang));
     lines.extend(because(r, lang));
     lines
+}
+
+/// Whose local details these are (so a printed plan shows whose information it carries), or
+/// the route to find them while no overlay gave them.
+fn local(r: &Recommendation, lang: Lang) -> Option<String> {
+    let route = r.local.as_ref()?;
+    Some(match &route.filled_by {
+        Some(f) => format!(
+            "_{}: {}, {} {} · {} {}_",
+            Ui::LocalFrom.get(lang),
+            esc(f.name),
+            Ui::Version.get(lang),
+            esc(f.version),
+            Ui::Reviewed.get(lang),
+            f.reviewed
+        ),
+        None => format!("**{}:** {}", Ui::LocalOpen.get(lang), esc(route.find)),
+    })
 }
 
 fn unverified(r: &Recommendation, lang: Lang) -> Option<String> {
@@ -190,9 +210,17 @@ fn because(r: &Recommendation, lang: Lang) -> Option<String> {
     let reasons = r.because.as_ref()?;
     let list: Vec<String> = reasons
         .iter()
-        .map(|reason| match reason.answers.is_empty() {
-            true => format!("`{}`", reason.node),
-            false => format!("`{}` ({})", reason.node, esc(&reason.answers.join(", "))),
+        .map(|reason| {
+            let mut parts = reason.answers.join(", ");
+            if !reason.when.is_empty() {
+                let sep = if parts.is_empty() { "" } else { "; " };
+                let met = Ui::ConditionMet.get(lang);
+                parts = format!("{parts}{sep}{met}: {}", reason.when.join(", "));
+            }
+            match parts.is_empty() {
+                true => format!("`{}`", reason.node),
+                false => format!("`{}` ({})", reason.node, esc(&parts)),
+            }
         })
         .collect();
     Some(format!("_{}: {}_", Ui::Because.get(lang), list.join(", ")))

@@ -14,7 +14,9 @@ pub use json::Json;
 pub use markdown::Markdown;
 pub use text::{Text, TextStyle};
 
-use crate::plan::Plan;
+use crate::date::SourceDate;
+use crate::i18n::{Lang, Ui};
+use crate::plan::{Plan, SourceRef};
 
 /// The output formats of `plan` (and of other commands that print data).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -32,6 +34,17 @@ pub enum Format {
 pub trait PlanRenderer {
     /// Writes `plan` to `out`.
     fn render(&self, plan: &Plan, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// How a plan names a cited page: its title, then the date the page states in brackets
+/// (`Title (page dated 2023-03-28)`), so the reader sees how old the fact is next to the review
+/// date. The graph's internal source id is never shown.
+pub fn cited(source: &SourceRef, lang: Lang) -> (String, String) {
+    let date = match source.dated {
+        SourceDate::Undated => Ui::PageUndated.get(lang).to_owned(),
+        dated => format!("{} {dated}", Ui::PageDated.get(lang)),
+    };
+    (source.title.to_owned(), date)
 }
 
 /// Replaces control characters, terminal escape sequences and bidirectional-override marks by

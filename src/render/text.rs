@@ -184,9 +184,9 @@ impl PlanRenderer for Text {
             let list: Vec<String> = plan
                 .sources
                 .iter()
-                .map(|s| match &s.url {
-                    Some(url) => format!("{} ({url})", s.title),
-                    None => s.title.to_string(),
+                .map(|s| {
+                    let (title, dated) = super::cited(s, lang);
+                    format!("{title} ({dated}, {})", s.url)
                 })
                 .collect();
             w.para(
@@ -207,11 +207,15 @@ impl PlanRenderer for Text {
                     (Some(q), Some(a)) => format!(" {q}={a}"),
                     _ => String::new(),
                 };
-                let added = if step.added.is_empty() {
+                let mut added = if step.added.is_empty() {
                     String::new()
                 } else {
                     format!(" + {}", step.added.join(", "))
                 };
+                if !step.skipped.is_empty() {
+                    let skipped = Ui::Skipped.get(lang);
+                    added.push_str(&format!(" ({skipped}: {})", step.skipped.join(", ")));
+                }
                 w.para(out, &format!("{}{asked}{added}", step.node), "  ", "      ")?;
             }
         }
@@ -238,10 +242,38 @@ fn numbered(
             w.para(out, why, &rest, &rest)?;
         }
         contact(out, w, style, &r.contact, &rest)?;
+        local(out, w, style, r, &rest)?;
         unverified(out, w, style, r, &rest)?;
         because(out, w, style, r)?;
     }
     Ok(())
+}
+
+/// Whose local details these are, or the route to find them while no overlay gave them.
+fn local(
+    out: &mut dyn Write,
+    w: &Wrapper,
+    style: &TextStyle,
+    r: &Recommendation,
+    indent: &str,
+) -> io::Result<()> {
+    let Some(route) = &r.local else {
+        return Ok(());
+    };
+    let lang = style.lang;
+    let line = match &route.filled_by {
+        Some(f) => format!(
+            "{}: {}, {} {} · {} {}",
+            Ui::LocalFrom.get(lang),
+            f.name,
+            Ui::Version.get(lang),
+            f.version,
+            Ui::Reviewed.get(lang),
+            f.reviewed
+        ),
+        None => format!("{}: {}", Ui::LocalOpen.get(lang), route.find),
+    };
+    w.para(out, &line, indent, indent)
 }
 
 fn entry(
@@ -277,10 +309,12 @@ fn entry(
         )?;
     }
     contact(out, w, style, &r.contact, "    ")?;
+    local(out, w, style, r, "    ")?;
     let mut checked = Vec::new();
     if let (Some(source), Some(reviewed)) = (&r.source, &r.reviewed) {
+        let (title, dated) = super::cited(source, lang);
         checked.push(format!(
-            "{}: {source} · {} {reviewed}",
+            "{}: {title} ({dated}) · {} {reviewed}",
             Ui::Source.get(lang),
             Ui::Reviewed.get(lang)
         ));
@@ -345,9 +379,17 @@ fn because(
     };
     let list: Vec<String> = reasons
         .iter()
-        .map(|reason| match reason.answers.is_empty() {
-            true => reason.node.to_owned(),
-            false => format!("{} ({})", reason.node, reason.answers.join(", ")),
+        .map(|reason| {
+            let mut parts = reason.answers.join(", ");
+            if !reason.when.is_empty() {
+                let sep = if parts.is_empty() { "" } else { "; " };
+                let met = Ui::ConditionMet.get(style.lang);
+                parts = format!("{parts}{sep}{met}: {}", reason.when.join(", "));
+            }
+            match parts.is_empty() {
+                true => reason.node.to_owned(),
+                false => format!("{} ({parts})", reason.node),
+            }
         })
         .collect();
     w.para(

@@ -232,7 +232,9 @@ await check('every plan in the page equals `wegwijs plan --format json` for the 
       same(item.urgent, !!r.urgent, `${where}: urgency of ${item.id}`);
       // Steps show their partner's contact, not its name (as the text output does).
       const offeredBy = r.kind !== 'step' && r.partner && r.partner.label;
-      for (const field of [r.text, r.summary, r.why, r.caveat, offeredBy]) {
+      // A local slot says who filled it, or how to find the local party while none has.
+      const local = r.local && (r.local.filled_by ? r.local.filled_by.name : r.local.find);
+      for (const field of [r.text, r.summary, r.why, r.caveat, offeredBy, local]) {
         assert(!field || item.text.includes(field), `${where}: ${item.id} lacks «${field}»`);
       }
       const flagged = item.text.includes(plan.lang === 'nl' ? 'controleer of dit nog klopt' : 'check that this is still correct');
