@@ -50,6 +50,21 @@
     else state.answers[ask] = value;
   }
 
+  // Whether every clause of a `when` holds: role and concern as chosen, a question only as
+  // answered on the path so far (src/engine.rs, on_path).
+  function holds(when, path) {
+    return when.every((clause) => {
+      let answer = null;
+      if (clause.ask === 'role') answer = state.role;
+      else if (clause.ask === 'concern') answer = state.concern;
+      else {
+        const visit = path.find((v) => v.ask === clause.ask);
+        if (visit) answer = visit.answer;
+      }
+      return answer !== null && clause.options.includes(answer);
+    });
+  }
+
   // Walks the graph with the answers given so far, assuming nothing. Returns {needs: ask} at
   // the first open question, or {done: outcome} at the end of the path.
   function walk() {
@@ -59,16 +74,7 @@
     for (;;) {
       if (path.length >= data.nodes.length) throw new Error('the rule graph has a cycle');
       const n = data.nodes[node];
-      for (const add of n.add) {
-        const urgent = add.kind === 'step' && data.steps[add.entry].urgent;
-        const item = items.find((i) => i.kind === add.kind && i.entry === add.entry);
-        if (item) {
-          item.priority = Math.min(item.priority, add.priority);
-          item.from.push(add);
-        } else {
-          items.push({ kind: add.kind, entry: add.entry, priority: add.priority, urgent, from: [add] });
-        }
-      }
+      // The answer first: a `when` may name the question this very node asks.
       let next;
       if (n.ask === null) {
         path.push({ ask: null, answer: null });
@@ -79,6 +85,17 @@
         path.push({ ask: n.ask, answer });
         next = n.then[answer];
         if (next === null || next === undefined) throw new Error('a node has no branch for the answer');
+      }
+      for (const add of n.add) {
+        if (add.when && !holds(add.when, path)) continue;
+        const urgent = add.kind === 'step' && data.steps[add.entry].urgent;
+        const item = items.find((i) => i.kind === add.kind && i.entry === add.entry);
+        if (item) {
+          item.priority = Math.min(item.priority, add.priority);
+          item.from.push(add);
+        } else {
+          items.push({ kind: add.kind, entry: add.entry, priority: add.priority, urgent, from: [add] });
+        }
       }
       if (next === null) break;
       node = next;
@@ -179,6 +196,15 @@
     return (today() - Date.UTC(y, m - 1, d)) / 86400000 > data.max_age_days;
   }
 
+  // A cited page as plans name it (src/render/mod.rs, cited): its title and the date it states.
+  function pageDate(source) {
+    return source.dated === 'undated' ? ui('pageUndated') : `${ui('pageDated')} ${source.dated}`;
+  }
+
+  function cited(source) {
+    return `${source.title} (${pageDate(source)})`;
+  }
+
   function recommendation(kind, entry) {
     const rec = {
       kind, id: '', text: '', summary: null, why: null, partner: null, contact: {},
@@ -208,7 +234,7 @@
       rec.why = t(e.why);
       if (e.provider !== null) rec.partner = t(data.partners[e.provider].name);
       rec.contact = e.contact;
-      rec.source = e.source;
+      rec.source = e.source === null ? null : data.sources[e.source];
       rec.reviewed = e.reviewed;
       rec.reviewDue = reviewDue(e.reviewed);
       rec.verified = e.verified;
@@ -262,7 +288,7 @@
       asked: answered(outcome.path),
       emergency: t(data.graph.emergency),
       recommendations,
-      sources: data.sources.filter((s) => cited.includes(s.id)),
+      sources: data.sources.filter((s) => cited.includes(s)),
     };
   }
 
@@ -441,7 +467,7 @@
       const local = localLine(rec);
       if (local) li.append(local);
       const checked = [];
-      if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${rec.source} · ${ui('reviewed')} ${rec.reviewed}`);
+      if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${cited(rec.source)} · ${ui('reviewed')} ${rec.reviewed}`);
       if (checked.length) li.append(el('p', { class: 'meta' }, checked.join(' · ')));
       if (rec.reviewDue) li.append(el('p', { class: 'warn' }, capitalize(ui('reviewedLongAgo'))));
       const unverified = unverifiedLine(rec);
@@ -481,7 +507,7 @@
       const list = [];
       plan.sources.forEach((s, i) => {
         if (i > 0) list.push('; ');
-        list.push(s.url && isWebAddress(s.url) ? link(s.url, s.title) : s.title);
+        list.push(isWebAddress(s.url) ? link(s.url, s.title) : s.title, ` (${pageDate(s)})`);
       });
       parts.push(el('p', { class: 'meta sources' }, `${ui('sources')}: `, list));
     }
@@ -544,7 +570,7 @@
         contact(rec.contact, '    ');
         if (rec.local) lines.push(`    ${localText(rec)}`);
         const checked = [];
-        if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${rec.source} · ${ui('reviewed')} ${rec.reviewed}`);
+        if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${cited(rec.source)} · ${ui('reviewed')} ${rec.reviewed}`);
         if (rec.reviewDue) checked.push(ui('reviewedLongAgo'));
         if (checked.length) lines.push(`    ${checked.join(' · ')}`);
         unverified(rec, '    ');
@@ -558,7 +584,7 @@
     lines.push('', '─'.repeat(60), footerLine());
     for (const o of data.graph.overlays) lines.push(`  + ${o.id} ${o.version} · ${ui('reviewed')} ${o.reviewed}`);
     if (plan.sources.length) {
-      const list = plan.sources.map((s) => (s.url ? `${s.title} (${s.url})` : s.title));
+      const list = plan.sources.map((s) => `${s.title} (${pageDate(s)}, ${s.url})`);
       lines.push(`${ui('sources')}: ${list.join('; ')}`);
     }
     return lines.join('\n') + '\n';

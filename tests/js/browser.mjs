@@ -6,6 +6,7 @@
 //   CONFIG: {"page": "wegwijs.html",          the default graph, both languages
 //            "hostile": "hostile.html",       a one-language graph with markup in its texts
 //            "expected": "plans.jsonl",       `wegwijs batch` output to compare with
+//            "conditions": {"page", "expected"}, a graph with `when`s and its batch output
 //            "bin": "target/debug/wegwijs",   for the keyboard path's expected plan
 //            "today": "2026-12-01",           the date the CLI took as today
 //            "artifacts": "tests/artifacts",  screenshots and the printed PDF go here
@@ -20,6 +21,7 @@ import { chromium } from 'playwright-core';
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const pageUrl = pathToFileURL(resolve(config.page)).href;
 const hostileUrl = pathToFileURL(resolve(config.hostile)).href;
+const conditionsUrl = pathToFileURL(resolve(config.conditions.page)).href;
 mkdirSync(config.artifacts, { recursive: true });
 
 // The flags the issue asks for, and a profile directory no earlier run has touched.
@@ -184,9 +186,17 @@ await check('a path answered with the keyboard alone, going back once, gives the
 // ---- Same answers, same plan: every role × concern, and every complete path ----
 
 await check('every plan in the page equals `wegwijs plan --format json` for the same answers', async () => {
-  const page = await open(pageUrl);
-  const expected = readFileSync(config.expected, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  assert(expected.length >= 64, `only ${expected.length} expected plans`);
+  await compareAll(pageUrl, config.expected, 64);
+});
+
+await check('with `when` on additions, every plan in the page equals the CLI plan', async () => {
+  await compareAll(conditionsUrl, config.conditions.expected, 8);
+});
+
+async function compareAll(url, expectedFile, atLeast) {
+  const page = await open(url);
+  const expected = readFileSync(expectedFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert(expected.length >= atLeast, `only ${expected.length} expected plans`);
   let compared = 0;
   for (const plan of expected) {
     assert(!plan.error, `the CLI gave no plan: ${JSON.stringify(plan)}`);
@@ -234,7 +244,10 @@ await check('every plan in the page equals `wegwijs plan --format json` for the 
       const offeredBy = r.kind !== 'step' && r.partner && r.partner.label;
       // A local slot says who filled it, or how to find the local party while none has.
       const local = r.local && (r.local.filled_by ? r.local.filled_by.name : r.local.find);
-      for (const field of [r.text, r.summary, r.why, r.caveat, offeredBy, local]) {
+      // The cited page by its title and the date it states, never by the graph's source id.
+      const page = r.source && r.source.title;
+      const dated = r.source && r.source.dated !== 'undated' && r.source.dated;
+      for (const field of [r.text, r.summary, r.why, r.caveat, offeredBy, local, page, dated]) {
         assert(!field || item.text.includes(field), `${where}: ${item.id} lacks «${field}»`);
       }
       const flagged = item.text.includes(plan.lang === 'nl' ? 'controleer of dit nog klopt' : 'check that this is still correct');
@@ -244,7 +257,7 @@ await check('every plan in the page equals `wegwijs plan --format json` for the 
   }
   console.log(`    compared ${compared} plans`);
   await page.close();
-});
+}
 
 // ---- What the browser may do ----
 
@@ -275,7 +288,8 @@ await check('nothing is requested, stored or sent; the policy blocks what a scri
   await page.close();
   // Chromium reports the probe's requests, refused before they leave; nothing else may appear.
   const refused = (r) => r.url().startsWith('http://127.0.0.1:9/') && /^(csp|net::ERR_BLOCKED_BY_CSP)$/.test(r.failure()?.errorText || '');
-  const others = requests.filter((r) => r.url() !== pageUrl && r.url() !== hostileUrl && !refused(r));
+  const ours = [pageUrl, hostileUrl, conditionsUrl];
+  const others = requests.filter((r) => !ours.includes(r.url()) && !refused(r));
   same(others.map((r) => `${r.url()} ${r.failure()?.errorText || 'sent'}`), [], 'requests other than the page itself');
   same(await browser.cookies(), [], 'cookies');
   const page2 = await open(pageUrl);
