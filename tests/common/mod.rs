@@ -94,7 +94,6 @@ pub fn every_outcome_in(graph: &wegwijs::graph::Graph) -> Vec<wegwijs::engine::O
     use wegwijs::graph::index::Ask;
     use wegwijs::query::Query;
 
-    let graph = graph;
     let mut outcomes = Vec::new();
     let mut stack: Vec<Query> = Vec::new();
     for role in 0..graph.rules.roles.len() as u32 {
