@@ -8,6 +8,7 @@
 //!
 //! The loop talks to a [`Prompter`]: [`InquirePrompter`] in a terminal, [`scripted`] in tests.
 
+mod filter;
 mod prompter;
 pub mod scripted;
 mod terminal;
@@ -449,6 +450,30 @@ mod tests {
             "crime is not on the polarisation path"
         );
         assert!(done.outcome.ignored.is_empty());
+    }
+
+    /// Regression: typing "no" at the safety question matched "danger now" in Yes's
+    /// description, Yes stayed on top, and Enter answered Yes: a 112-first plan.
+    #[test]
+    fn typing_no_or_nee_at_the_safety_question_answers_no() {
+        let g = graph();
+        for (lang, no, yes) in [(Lang::En, "no", "yes"), (Lang::Nl, "nee", "ja")] {
+            for (typed, urgent) in [(no, false), (yes, true)] {
+                let mut p = ScriptedPrompter::new([
+                    Script::Type(typed),
+                    Script::Type("teacher"),
+                    Script::Type("polarisation"),
+                    Script::Confirm,
+                ]);
+                let done = run(&g, &mut p, Query::empty(&g), lang).unwrap();
+                let plan = ids(&g, &done);
+                assert_eq!(
+                    plan.contains(&"step:call-112".to_owned()),
+                    urgent,
+                    "{lang}: typed {typed:?}: {plan:?}"
+                );
+            }
+        }
     }
 
     #[test]
