@@ -421,3 +421,32 @@ fn options_are_cut_to_the_width_after_a_resize() {
     keys(&mut p, "\x03");
     p.exp_eof().unwrap();
 }
+
+/// Regression: changing an early answer in the review asked every later question again.
+/// Only the changed question comes back; then the review, with the other answers kept.
+#[test]
+fn changing_the_first_answer_in_the_review_keeps_the_others() {
+    let mut p = ask(&["ask", "--lang", "en"]);
+    wait(&mut p, "Is anyone in acute danger right now");
+    keys(&mut p, "no\r");
+    wait(&mut p, "What is your role?");
+    keys(&mut p, "teacher\r");
+    wait(&mut p, "What are you worried about");
+    keys(&mut p, "youth-groups\r");
+    wait(&mut p, "crime");
+    keys(&mut p, "yes\r");
+    wait(&mut p, "Your answers. Are they right?");
+    keys(&mut p, "acute\r");
+    // The question's own help: the review line also names the question.
+    wait(&mut p, "Think of a direct threat");
+    keys(&mut p, "yes\r");
+    let (between, _) = p.exp_regex("Your answers. Are they right").unwrap();
+    assert!(!between.contains("What is your role?"), "{between}");
+    keys(&mut p, "\r");
+    p.exp_string(
+        "wegwijs plan --role teacher --concern youth-groups --answer acute-danger=yes --answer crime=yes --lang en",
+    )
+    .unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 0);
+}
