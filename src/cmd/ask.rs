@@ -35,7 +35,8 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
         Some(path) => Query::resolve(&graph, &super::read_answers(path)?)?,
         None => Query::resolve(&graph, &RawQuery::default())?,
     };
-    let mut prompter = InquirePrompter::new(config.lang, config.err_color);
+    // The questions are drawn on the terminal, whichever of stdout and stderr is one.
+    let mut prompter = InquirePrompter::new(config.lang, config.err_color || config.style.color);
     let finished = match ask::run(&graph, &mut prompter, prefill, config.lang) {
         Ok(f) => f,
         // Esc or Ctrl-C: the prompter wiped the question; stop without a word (README).
