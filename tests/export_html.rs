@@ -238,6 +238,7 @@ fn the_page_works_in_headless_chromium_and_gives_the_cli_plans() {
     let mut config = json!({
         "page": page,
         "hostile": hostile,
+        "hostile_rules": HOSTILE,
         "expected": expected,
         "conditions": {"page": conditions_page, "expected": conditions_expected},
         "bin": env!("CARGO_BIN_EXE_wegwijs"),

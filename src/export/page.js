@@ -33,6 +33,8 @@
     history: [],
     // Earlier answers, so a question that comes back shows what was chosen before.
     earlier: new Map(),
+    // The answer being changed from the review, and what it was: Back there restores it.
+    changing: null,
     screen: 'ask',
   };
 
@@ -121,6 +123,7 @@
   function choose(ask, value) {
     set(ask, value);
     state.history.push(ask);
+    state.changing = null;
     // With the path complete, render() shows the review: the plan only comes after it.
     state.screen = 'ask';
     remember();
@@ -138,6 +141,16 @@
   }
 
   function back() {
+    const c = state.changing;
+    state.changing = null;
+    if (c && next().ask === c.ask) {
+      // Back from an answer being changed: keep it as it was and return to the review.
+      set(c.ask, c.was);
+      state.history.push(c.ask);
+      state.screen = 'review';
+      render(true);
+      return;
+    }
     if (state.history.length === 0) return;
     clearFrom(state.history[state.history.length - 1]);
     state.screen = 'ask';
@@ -150,6 +163,7 @@
     state.role = null;
     state.concern = null;
     state.earlier.clear();
+    state.changing = null;
     state.screen = 'ask';
     remember();
     render(true);
@@ -294,16 +308,30 @@
 
   // ---- Building the page ----
 
+  // What must never reach the screen raw, exactly as src/render/mod.rs (is_dangerous) has it
+  // for the terminal: control characters but newline and tab, bidirectional marks, overrides
+  // and isolates, the zero-width space, and the line and paragraph separators. "VCP \u202Eevil"
+  // would otherwise show reversed. A unit test in src/export/mod.rs compares the two lists.
+  const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+  // `s` with each hidden character shown as its escape, `\u{202e}`, as the command line does.
+  function shown(s) {
+    return String(s).replace(HIDDEN, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+  }
+
+  // Attributes whose value is read out or printed, so they get the same treatment as text.
+  const SHOWN_ATTRIBUTES = ['aria-label', 'data-url'];
+
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v === null || v === undefined || v === false) continue;
       if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v === true ? '' : v);
+      else node.setAttribute(k, v === true ? '' : SHOWN_ATTRIBUTES.includes(k) ? shown(v) : v);
     }
     for (const child of children.flat()) {
       if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      node.append(child instanceof Node ? child : document.createTextNode(shown(child)));
     }
     return node;
   }
@@ -400,7 +428,7 @@
       q.help ? el('p', { class: 'help', id: 'question-help' }, q.help) : null,
       el('div', { class: 'options' }, options)),
     el('div', { class: 'actions' },
-      state.history.length ? button(ui('back'), back, { id: 'back' }) : null,
+      state.history.length || state.changing ? button(ui('back'), back, { id: 'back' }) : null,
       el('button', { type: 'submit', class: 'primary', id: 'next' }, ui('next'))));
     const intro = state.history.length === 0 ? [el('p', { class: 'intro' }, ui('intro'))] : [];
     main.replaceChildren(...intro, form);
@@ -418,8 +446,15 @@
     return rows;
   }
 
+  // Asks `ask` again and keeps every other answer (src/ask/mod.rs): the walk then uses those
+  // the new path still needs, asks only what is new to it, and the review and the plan show
+  // only answers on the path.
   function change(ask) {
-    clearFrom(ask);
+    const was = get(ask);
+    if (was !== null) state.earlier.set(ask, was);
+    state.changing = { ask, was };
+    set(ask, null);
+    state.history = state.history.filter((a) => a !== ask);
     state.screen = 'ask';
     render(true);
   }
@@ -480,7 +515,7 @@
     const plan = buildPlan(outcome);
     const of = (kind) => plan.recommendations.filter((r) => r.kind === kind);
     const title = `${ui('planTitle')}: ${plan.role} · ${plan.concern}`;
-    document.title = `${title} · ${plan.title}`;
+    document.title = shown(`${title} · ${plan.title}`);
     const heading = el('h2', { tabindex: '-1', id: 'plan-title' }, title);
     const parts = [heading];
     if (plan.asked.length) {
@@ -587,7 +622,7 @@
       const list = plan.sources.map((s) => `${s.title} (${pageDate(s)}, ${s.url})`);
       lines.push(`${ui('sources')}: ${list.join('; ')}`);
     }
-    return lines.join('\n') + '\n';
+    return shown(lines.join('\n') + '\n');
   }
 
   function copy(text, status, fallback) {
@@ -618,11 +653,11 @@
 
   function renderChrome() {
     document.documentElement.lang = state.lang;
-    document.title = t(data.graph.title);
-    document.getElementById('title').textContent = t(data.graph.title);
+    document.title = shown(t(data.graph.title));
+    document.getElementById('title').textContent = shown(t(data.graph.title));
     const acute = state.answers.some((a, q) => a !== null && data.questions[q].options[a].urgent);
     const emergency = document.getElementById('emergency');
-    emergency.textContent = t(data.graph.emergency);
+    emergency.textContent = shown(t(data.graph.emergency));
     emergency.classList.toggle('acute', acute);
     if (acute) emergency.setAttribute('role', 'alert');
     else emergency.removeAttribute('role');
