@@ -24,6 +24,11 @@ fn utf8(s: &str) -> String {
     String::from_utf8(s.chars().map(|c| c as u32 as u8).collect()).expect("UTF-8 output")
 }
 
+/// `s` as rexpect hands it over: one `char` per byte (the reverse of [`utf8`]).
+fn as_sent(s: &str) -> String {
+    s.bytes().map(char::from).collect()
+}
+
 /// Types keys; rexpect buffers what it sends until flushed.
 fn keys(p: &mut PtySession, typed: &str) {
     p.send(typed).unwrap();
@@ -223,4 +228,226 @@ fn export_to_a_terminal_says_to_redirect_and_prints_no_page() {
         matches!(status, rexpect::process::WaitStatus::Exited(_, 2)),
         "{status:?}"
     );
+}
+
+/// Like [`ask`], on a colour terminal: `TERM=xterm-256color` and no `NO_COLOR`.
+fn coloured(args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wegwijs"));
+    cmd.args(args)
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .env("WEGWIJS_TODAY", "2026-12-01")
+        .env_remove("WEGWIJS_LANG")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn in a pty")
+}
+
+fn exit_code(p: &PtySession) -> i32 {
+    match p.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => code,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Regression: the urgent heading was sanitized after it was styled, so a colour terminal
+/// showed `\u{1b}[1;31mFIRST: URGENT\u{1b}[0m` as text.
+#[test]
+fn plan_on_a_colour_terminal_shows_the_urgent_heading_in_red() {
+    for (lang, heading) in [("en", "FIRST: URGENT"), ("nl", "EERST: ACUUT")] {
+        let mut p = coloured(&[
+            "plan",
+            "--role",
+            "teacher",
+            "--concern",
+            "polarisation",
+            "--answer",
+            "acute-danger=yes",
+            "--lang",
+            lang,
+        ]);
+        let all = utf8(&p.exp_eof().unwrap());
+        assert!(
+            all.contains(&format!("\x1b[1;31m{heading}\x1b[0m")),
+            "{all:?}"
+        );
+        assert!(!all.contains("\\u{1b}"), "{all:?}");
+        assert_eq!(exit_code(&p), 0);
+    }
+}
+
+/// Regression: "no" matched "There is danger now" in Yes's description and Enter answered Yes.
+/// Typed answers pick their own option in both languages; the plan ends with the heading in
+/// red (not as escape text) exactly when the answer was yes.
+#[test]
+fn typing_no_or_yes_on_the_safety_question_picks_that_answer() {
+    for (lang, typed, urgent) in [
+        ("en", "no", false),
+        ("nl", "nee", false),
+        ("en", "yes", true),
+        ("nl", "ja", true),
+    ] {
+        let mut p = coloured(&["ask", "--lang", lang]);
+        wait(&mut p, "112");
+        keys(&mut p, typed);
+        // The filtered list is drawn before Enter, so Enter picks what the user sees.
+        wait(&mut p, typed);
+        keys(&mut p, "\r");
+        wait(
+            &mut p,
+            if lang == "en" {
+                "What is your role?"
+            } else {
+                "Wat is uw rol?"
+            },
+        );
+        keys(&mut p, "teacher\r");
+        wait(
+            &mut p,
+            if lang == "en" {
+                "What are you worried about"
+            } else {
+                "Waar maakt u zich zorgen over"
+            },
+        );
+        keys(&mut p, "polarisation\r");
+        wait(
+            &mut p,
+            if lang == "en" {
+                "Your answers"
+            } else {
+                "Uw antwoorden"
+            },
+        );
+        keys(&mut p, "\r");
+        let all = utf8(&p.exp_eof().unwrap());
+        let heading = if lang == "en" {
+            "FIRST: URGENT"
+        } else {
+            "EERST: ACUUT"
+        };
+        assert_eq!(
+            all.contains(&format!("\x1b[1;31m{heading}\x1b[0m")),
+            urgent,
+            "{lang}: typed {typed:?}: {all:?}"
+        );
+        assert!(
+            all.contains(&format!(
+                "acute-danger={}",
+                if urgent { "yes" } else { "no" }
+            )),
+            "{lang}: typed {typed:?}: {all:?}"
+        );
+        assert!(!all.contains("\\u{1b}"), "{all:?}");
+        assert_eq!(exit_code(&p), 0);
+    }
+}
+
+/// Regression: Esc printed inquire's `<canceled>` and `error: cancelled`, and Ctrl-C left the
+/// option list on screen. Both wipe the question (restore the cursor saved before it was
+/// drawn, erase below) as the last thing written, print nothing, and exit 130.
+#[test]
+fn esc_and_ctrl_c_wipe_the_question_and_print_nothing() {
+    for key in ["\x1b", "\x03"] {
+        let mut p = ask(&["ask", "--lang", "en"]);
+        wait(&mut p, "Is anyone in acute danger right now");
+        keys(&mut p, &format!("{DOWN}\r"));
+        wait(&mut p, "What is your role?");
+        keys(&mut p, "youth");
+        wait(&mut p, "youth");
+        keys(&mut p, key);
+        let rest = utf8(&p.exp_eof().unwrap());
+        for word in ["canceled", "cancelled", "error"] {
+            assert!(!rest.contains(word), "{key:?}: {rest:?}");
+        }
+        assert!(rest.ends_with("\x1b8\x1b[J"), "{key:?}: {rest:?}");
+        assert_eq!(exit_code(&p), 130, "{key:?}");
+    }
+}
+
+/// Regression: `ask 2>log` refused with "needs a terminal" although stdin and stdout are one;
+/// the questions are drawn on the terminal itself.
+#[test]
+fn ask_works_with_stderr_sent_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log");
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", r#"exec "$0" ask --lang en 2>"$1""#])
+        .arg(env!("CARGO_BIN_EXE_wegwijs"))
+        .arg(&log)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("WEGWIJS_TODAY", "2026-12-01");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
+    wait(&mut p, "Is anyone in acute danger right now");
+    keys(&mut p, "no\r");
+    wait(&mut p, "What is your role?");
+    keys(&mut p, "police\r");
+    wait(&mut p, "What are you worried about");
+    keys(&mut p, "polarisation\r");
+    wait(&mut p, "Your answers");
+    keys(&mut p, "\r");
+    p.exp_string("Referral plan: Police officer").unwrap();
+    p.exp_string("--answer acute-danger=no").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 0);
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "");
+}
+
+/// Regression: option lines were cut to the width measured when `ask` started, so narrowing
+/// the window wrapped and garbled them. Each redraw measures again.
+#[test]
+fn options_are_cut_to_the_width_after_a_resize() {
+    let mut cmd = Command::new("sh");
+    cmd.args([
+        "-c",
+        r#"stty cols 100 rows 40; tty; exec "$0" ask --lang en"#,
+    ])
+    .arg(env!("CARGO_BIN_EXE_wegwijs"))
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
+    let tty = p.read_line().unwrap().trim().to_owned();
+    assert!(tty.starts_with("/dev/"), "{tty}");
+    wait(&mut p, "the plan opens with 112.");
+    let resized = Command::new("stty")
+        .args(["-F", &tty, "cols", "40"])
+        .status()
+        .unwrap();
+    assert!(resized.success());
+    keys(&mut p, DOWN);
+    // 40 columns leave 36 characters for a line.
+    wait(&mut p, &as_sent("No — No immediate danger at this mo…"));
+    keys(&mut p, "\x03");
+    p.exp_eof().unwrap();
+}
+
+/// Regression: changing an early answer in the review asked every later question again.
+/// Only the changed question comes back; then the review, with the other answers kept.
+#[test]
+fn changing_the_first_answer_in_the_review_keeps_the_others() {
+    let mut p = ask(&["ask", "--lang", "en"]);
+    wait(&mut p, "Is anyone in acute danger right now");
+    keys(&mut p, "no\r");
+    wait(&mut p, "What is your role?");
+    keys(&mut p, "teacher\r");
+    wait(&mut p, "What are you worried about");
+    keys(&mut p, "youth-groups\r");
+    wait(&mut p, "crime");
+    keys(&mut p, "yes\r");
+    wait(&mut p, "Your answers. Are they right?");
+    keys(&mut p, "acute\r");
+    // The question's own help: the review line also names the question.
+    wait(&mut p, "Think of a direct threat");
+    keys(&mut p, "yes\r");
+    let (between, _) = p.exp_regex("Your answers. Are they right").unwrap();
+    assert!(!between.contains("What is your role?"), "{between}");
+    keys(&mut p, "\r");
+    p.exp_string(
+        "wegwijs plan --role teacher --concern youth-groups --answer acute-danger=yes --answer crime=yes --lang en",
+    )
+    .unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 0);
 }

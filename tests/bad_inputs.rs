@@ -116,7 +116,7 @@ fn cases() -> Vec<Case> {
         case("a cycle", with("\"no\": \"plan\" }", "\"no\": \"start\" }"), CHECK, 1, &["error[E015]", "start -> start"], &[]),
         case("an empty role list", with("\"roles\": [", "\"roles\": [], \"x-roles\": ["), CHECK, 1, &["error[E004]"], &[]),
         case("no roles at all", File::Text(minimal().replace("\"aliases\": [\"jongerenwerker\"]", "\"aliases\": []").replacen("\"roles\": [\n    {\n      \"id\": \"youth-worker\",\n      \"label\": { \"nl\": \"Jongerenwerker\", \"en\": \"Youth worker\" },\n      \"description\": { \"nl\": \"Werkt met jongeren.\", \"en\": \"Works with young people.\" },\n      \"aliases\": []\n    }\n  ]", "\"roles\": []", 1)), CHECK, 1, &["error[E021]", "`roles` must not be empty"], &[]),
-        case("a broken file stops plan with its diagnostics", with("\"next\": \"plan\" }", "\"next\": \"plna\" }"), PLAN, 1, &[], &["error[E012]", ":63:93 (nodes[1].next)"]),
+        case("a broken file stops plan with its diagnostics", with("\"next\": \"plan\" }", "\"next\": \"plna\" }"), PLAN, 1, &[], &["error[E012]", ":68:93 (nodes[1].next)"]),
         // Text that must never reach a terminal raw.
         case("escape sequences in a text, as text", File::Text(ansi.clone()), PLAN, 0, &["Discuss \\u{1b}[31mit\\u{1b}[0m \\u{7} in \\u{202e} your team."], &[]),
         case("escape sequences in a text, as JSON", File::Text(ansi.clone()), &["--rules", "{file}", "plan", "-r", "youth-worker", "-c", "polarisation", "--format", "json"], 0, &["Discuss \\u001b[31mit\\u001b[0m \\u0007 in \u{202e} your team."], &[]),

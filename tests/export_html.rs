@@ -8,11 +8,14 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{TODAY, every_outcome, node_with_packages, stdout, wegwijs};
+use common::{TODAY, every_outcome, every_outcome_in, node_with_packages, stdout, wegwijs};
 use serde_json::{Value, json};
 use wegwijs::graph::index::Ask;
 
 const HOSTILE: &str = "tests/fixtures/export/hostile.json";
+/// A small graph whose additions carry `when` on role, concern, an earlier answer and the
+/// node's own question: the page must apply them exactly as the engine does.
+const CONDITIONS: &str = "tests/fixtures/export/conditions.json";
 
 /// The JSON block the page's script reads.
 fn blob(page: &str) -> Value {
@@ -156,10 +159,9 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
-/// `wegwijs batch` input for every role × concern with nothing answered (so with the assumed
-/// answers), and for every complete answer path; the languages alternate.
-fn queries() -> String {
-    let (graph, outcomes) = every_outcome();
+/// `wegwijs batch` input for every role × concern of `graph` with nothing answered (so with the
+/// assumed answers), and for every complete answer path; the languages alternate.
+fn queries(graph: &wegwijs::graph::Graph, outcomes: &[wegwijs::engine::Outcome]) -> String {
     let r = &graph.rules;
     let mut lines = Vec::new();
     let langs = ["nl", "en"];
@@ -171,7 +173,7 @@ fn queries() -> String {
             );
         }
     }
-    for outcome in &outcomes {
+    for outcome in outcomes {
         let mut answers = serde_json::Map::new();
         for visit in &outcome.path {
             if let Some((Ask::Question(q), o, _)) = visit.answer {
@@ -208,22 +210,37 @@ fn the_page_works_in_headless_chromium_and_gives_the_cli_plans() {
         "hostile.html",
         &stdout(&["--rules", HOSTILE, "export", "html"]),
     );
-    let plans = wegwijs()
-        .arg("batch")
-        .write_stdin(queries())
-        .output()
-        .unwrap();
-    assert!(
-        plans.status.success(),
-        "{}",
-        String::from_utf8_lossy(&plans.stderr)
+    let batch = |rules: Option<&str>, input: String| -> String {
+        let mut cmd = wegwijs();
+        if let Some(rules) = rules {
+            cmd.args(["--rules", rules]);
+        }
+        let plans = cmd.arg("batch").write_stdin(input).output().unwrap();
+        assert!(
+            plans.status.success(),
+            "{}",
+            String::from_utf8_lossy(&plans.stderr)
+        );
+        String::from_utf8(plans.stdout).unwrap()
+    };
+    let (graph, outcomes) = every_outcome();
+    let expected = write("plans.jsonl", &batch(None, queries(&graph, &outcomes)));
+    let conditions_page = write(
+        "conditions.html",
+        &stdout(&["--rules", CONDITIONS, "export", "html", "--lang", "en"]),
     );
-    let expected = write("plans.jsonl", std::str::from_utf8(&plans.stdout).unwrap());
+    let text: &'static str = Box::leak(std::fs::read_to_string(CONDITIONS).unwrap().into());
+    let rules = wegwijs::graph::load::parse(text, 0).unwrap();
+    let (conditional, _) = wegwijs::graph::Graph::new(rules, wegwijs::graph::Origins::single(0));
+    let input = queries(&conditional, &every_outcome_in(&conditional));
+    let conditions_expected = write("conditions.jsonl", &batch(Some(CONDITIONS), input));
     let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts/export-html");
     let mut config = json!({
         "page": page,
         "hostile": hostile,
+        "hostile_rules": HOSTILE,
         "expected": expected,
+        "conditions": {"page": conditions_page, "expected": conditions_expected},
         "bin": env!("CARGO_BIN_EXE_wegwijs"),
         "today": TODAY,
         "artifacts": artifacts,

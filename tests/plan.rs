@@ -525,7 +525,7 @@ fn a_broken_rules_file_stops_the_plan_with_positioned_diagnostics() {
             "error[E012]: there is no node with id `plna`",
         ))
         .stderr(predicate::str::contains(
-            "broken.json:63:93 (nodes[1].next)",
+            "broken.json:68:93 (nodes[1].next)",
         ))
         .stderr(predicate::str::contains("help: did you mean `plan`?"));
 }

@@ -220,6 +220,128 @@ proptest! {
     }
 }
 
+/// Adds a second role and concern to a generated graph and a `when` to additions picked by
+/// `conds`: on a role, a concern, the safety answer, or the first option of some question
+/// (which may be asked before the node, at it, after it or never on its paths).
+fn with_conditions(value: &mut Value, conds: &[(u8, usize)]) {
+    let t = |s: &str| json!({"nl": s, "en": s});
+    value["roles"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "r2", "label": t("R2"), "description": t("R2")}));
+    value["concerns"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "c2", "label": t("C2"), "description": t("C2")}));
+    let questions: Vec<String> = value["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap().to_owned())
+        .collect();
+    let mut k = 0;
+    for node in value["nodes"].as_array_mut().unwrap() {
+        let Some(add) = node.get_mut("add").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for a in add {
+            let (kind, pick) = conds[k % conds.len()];
+            k += 1;
+            let when = match kind % 6 {
+                0 => json!({"role": ["r"]}),
+                1 => json!({"role": ["r2"], "concern": ["c"]}),
+                2 => json!({"concern": ["c2"]}),
+                3 => json!({"danger": ["yes"]}),
+                4 if questions.len() > 1 => {
+                    json!({ questions[1 + pick % (questions.len() - 1)].clone(): ["o0"] })
+                }
+                _ => continue,
+            };
+            a["when"] = when;
+        }
+    }
+}
+
+/// Every complete outcome of `graph` for every role and concern, by walking it and branching
+/// on each option wherever the walk asks.
+fn every_outcome(graph: &Graph) -> Vec<wegwijs::engine::Outcome> {
+    use wegwijs::engine::{Walk, walk};
+    use wegwijs::graph::index::Ask;
+    use wegwijs::query::Query;
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    for role in 0..graph.rules.roles.len() as u32 {
+        for concern in 0..graph.rules.concerns.len() as u32 {
+            let mut q = Query::empty(graph);
+            q.role = Some(role);
+            q.concern = Some(concern);
+            stack.push(q);
+        }
+    }
+    while let Some(q) = stack.pop() {
+        match walk(graph, &q, false).unwrap() {
+            Walk::Needs(Ask::Question(question)) => {
+                for o in 0..graph.rules.questions[question as usize].options.len() as u32 {
+                    let mut next = q.clone();
+                    next.answers[question as usize] = Some(o);
+                    stack.push(next);
+                }
+            }
+            Walk::Needs(other) => panic!("role and concern are set, yet the walk needs {other:?}"),
+            Walk::Done(outcome) => out.push(outcome),
+        }
+    }
+    out
+}
+
+fn small_shapes() -> impl Strategy<Value = (Vec<Shape>, Vec<bool>)> {
+    shapes().prop_map(|(mut s, p)| {
+        s.truncate(12);
+        (s, p)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The proofs with `when` are exact: `check` reports a path without a step (E017), an
+    /// urgent path without an urgent step (E020) and a `when` that never holds (W008) exactly
+    /// when walking every path of every role and concern finds one.
+    #[test]
+    fn proofs_with_when_agree_with_walking_every_path(
+        (shapes, partners) in small_shapes(),
+        conds in prop::collection::vec((any::<u8>(), any::<usize>()), 1..12),
+    ) {
+        let mut value = graph_json(&shapes, &partners);
+        with_conditions(&mut value, &conds);
+        let (graph, d) = load(&value);
+        let codes: Vec<&str> = d.iter().map(|d| d.code()).collect();
+        let outcomes = every_outcome(&graph);
+        let no_step = outcomes.iter().any(|o| !o.items.iter().any(|i| i.kind == wegwijs::graph::Kind::Step));
+        prop_assert_eq!(codes.contains(&"E017"), no_step, "{:?}", d);
+        let danger_yes = |o: &wegwijs::engine::Outcome| o.path[0].answer.is_some_and(|(_, a, _)| a == 0);
+        let no_urgent = outcomes.iter().any(|o| danger_yes(o) && !o.urgent());
+        prop_assert_eq!(codes.contains(&"E020"), no_urgent, "{:?}", d);
+        let mut applied = std::collections::HashSet::new();
+        let mut reached = std::collections::HashSet::new();
+        for o in &outcomes {
+            reached.extend(o.path.iter().map(|v| v.node));
+            for i in &o.items {
+                applied.extend(i.from.iter().copied());
+            }
+        }
+        let mut never = 0;
+        for n in 0..graph.rules.nodes.len() as u32 {
+            for (k, a) in graph.rules.nodes[n as usize].add.iter().enumerate() {
+                if a.when.is_some() && reached.contains(&n) && !applied.contains(&(n, k as u32)) {
+                    never += 1;
+                }
+            }
+        }
+        prop_assert_eq!(codes.iter().filter(|c| **c == "W008").count(), never, "{:?}", d);
+    }
+}
+
 /// Every (from, to) edge of a generated graph.
 fn edges(value: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();

@@ -3,11 +3,14 @@
 //!
 //! The order is the graph's, with one rule on top: the acute-danger question (the start node's)
 //! comes first, then role and concern, then only the follow-up questions the chosen path needs.
-//! Going back, or changing an answer in the review, clears that answer and every answer given
-//! after it, and the path is walked again, so no stale answer survives a change of route.
+//! Going back clears that answer and every answer given after it. Changing an answer in the
+//! review asks only that question again: the path is walked anew with the other answers, so
+//! the ones the new path still uses stay, only questions new to it are asked, and answers off
+//! the final path are dropped when the questionnaire ends (so none survives a change of route).
 //!
 //! The loop talks to a [`Prompter`]: [`InquirePrompter`] in a terminal, [`scripted`] in tests.
 
+mod filter;
 mod prompter;
 pub mod scripted;
 mod terminal;
@@ -49,6 +52,8 @@ pub fn run(
     // Earlier answers, to put the cursor on when a question comes back.
     let mut earlier: HashMap<Ask, u32> = HashMap::new();
     let safety = graph.index.safety.map(Ask::Question);
+    // The answer being changed from the review, and what it was: "back" there restores it.
+    let mut changing: Option<(Ask, u32)> = None;
     loop {
         let needed =
             match walk(graph, &query, false) {
@@ -60,7 +65,12 @@ pub fn run(
                             let ask = rows.get(k).and_then(|r| ask_of(graph, &r.id)).ok_or_else(
                                 || PromptError::Failed(format!("no answer {k} to change")),
                             )?;
-                            clear_from(&mut query, &mut history, &mut earlier, ask);
+                            if let Some(was) = get(&query, ask) {
+                                earlier.insert(ask, was);
+                                changing = Some((ask, was));
+                            }
+                            set(&mut query, ask, None);
+                            history.retain(|a| *a != ask);
                             continue;
                         }
                     }
@@ -79,23 +89,33 @@ pub fn run(
         } else {
             needed
         };
+        let restoring = changing.filter(|(ask, _)| *ask == next);
         let prompt = prompt_for(
             graph,
             next,
             &content,
             lang,
-            !history.is_empty(),
+            restoring.is_some() || !history.is_empty(),
             earlier.get(&next).copied(),
         );
         match prompter.choose(&prompt)? {
             Choice::Pick(i) if i < prompt.options.len() => {
                 set(&mut query, next, Some(i as u32));
                 history.push(next);
+                changing = None;
             }
             Choice::Pick(i) => {
                 return Err(PromptError::Failed(format!("option {i} does not exist")));
             }
+            // Back from an answer being changed: keep it as it was, back to the review.
+            Choice::Back if restoring.is_some() => {
+                if let Some((ask, was)) = changing.take() {
+                    set(&mut query, ask, Some(was));
+                    history.push(ask);
+                }
+            }
             Choice::Back => {
+                changing = None;
                 if let Some(previous) = history.last().copied() {
                     clear_from(&mut query, &mut history, &mut earlier, previous);
                 }
@@ -416,8 +436,10 @@ mod tests {
         );
     }
 
+    /// Regression: changing an early answer in the review asked every later question again.
+    /// Now only the changed question is asked; the answers the new path still uses stay.
     #[test]
-    fn changing_an_answer_in_the_review_clears_what_came_after_it() {
+    fn changing_an_answer_in_the_review_keeps_the_later_answers_on_the_new_path() {
         let g = graph();
         let mut p = ScriptedPrompter::new([
             Script::Pick("no"),
@@ -426,27 +448,101 @@ mod tests {
             Script::Pick("yes"), // crime
             Script::Change("acute-danger"),
             Script::Pick("yes"),
-            Script::Pick("police-officer"),
-            Script::Pick("youth-groups"),
-            Script::Pick("no"),
             Script::Confirm,
         ]);
         let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
-        assert_eq!(p.reviews.len(), 2);
         assert_eq!(
-            p.reviews[0]
-                .iter()
-                .map(|r| r.id.as_str())
-                .collect::<Vec<_>>(),
-            ["role", "concern", "acute-danger", "crime"]
+            p.asked(),
+            ["acute-danger", "role", "concern", "crime", "acute-danger"]
+        );
+        // The question comes back with the cursor on the answer being changed.
+        assert_eq!(p.prompts[4].cursor, 1);
+        assert_eq!(p.reviews.len(), 2);
+        let answers = |rows: &[SummaryRow]| -> Vec<String> {
+            rows.iter()
+                .map(|r| format!("{}={}", r.id, r.answer))
+                .collect()
+        };
+        assert_eq!(
+            answers(&p.reviews[1]),
+            [
+                "role=Teacher or school staff",
+                "concern=Youth groups and youth crime",
+                "acute-danger=Yes",
+                "crime=Yes"
+            ]
         );
         let plan = ids(&g, &done);
         assert_eq!(plan[0], "step:call-112");
         assert!(
-            !plan.contains(&"step:police-halt".to_owned()),
-            "crime=no now: {plan:?}"
+            plan.contains(&"step:teacher-offence".to_owned()),
+            "{plan:?}"
         );
-        assert_eq!(done.query.role, g.index.roles.find("police-officer"));
+        assert_eq!(done.query.role, g.index.roles.find("teacher"));
+    }
+
+    #[test]
+    fn a_changed_answer_asks_only_the_questions_new_to_its_path() {
+        let g = graph();
+        let mut p = ScriptedPrompter::new([
+            Script::Pick("no"),
+            Script::Pick("teacher"),
+            Script::Pick("youth-groups"),
+            Script::Pick("yes"), // crime
+            Script::Change("concern"),
+            Script::Pick("radicalisation"),
+            Script::Pick("concrete"), // case-stage: new on this path
+            Script::Pick("no"),       // travel: new on this path
+            Script::Pick("no"),       // home-safety: new on this path
+            Script::Confirm,
+        ]);
+        let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
+        assert_eq!(
+            p.asked(),
+            [
+                "acute-danger",
+                "role",
+                "concern",
+                "crime",
+                "concern",
+                "case-stage",
+                "travel",
+                "home-safety"
+            ]
+        );
+        let last: Vec<&str> = p.reviews[1].iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            last,
+            [
+                "role",
+                "concern",
+                "acute-danger",
+                "case-stage",
+                "travel",
+                "home-safety"
+            ]
+        );
+        // Answers off the final path are not kept.
+        let crime = g.index.questions.find("crime").unwrap() as usize;
+        assert_eq!(done.query.answers[crime], None);
+    }
+
+    #[test]
+    fn back_while_changing_an_answer_keeps_it_and_returns_to_the_review() {
+        let g = graph();
+        let mut p = ScriptedPrompter::new([
+            Script::Pick("no"),
+            Script::Pick("teacher"),
+            Script::Pick("polarisation"),
+            Script::Change("role"),
+            Script::Back,
+            Script::Confirm,
+        ]);
+        let done = run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
+        assert_eq!(p.asked(), ["acute-danger", "role", "concern", "role"]);
+        assert!(p.prompts[3].can_go_back);
+        assert_eq!(p.reviews[0], p.reviews[1]);
+        assert_eq!(done.query.role, g.index.roles.find("teacher"));
     }
 
     #[test]
@@ -470,6 +566,30 @@ mod tests {
             "crime is not on the polarisation path"
         );
         assert!(done.outcome.ignored.is_empty());
+    }
+
+    /// Regression: typing "no" at the safety question matched "danger now" in Yes's
+    /// description, Yes stayed on top, and Enter answered Yes: a 112-first plan.
+    #[test]
+    fn typing_no_or_nee_at_the_safety_question_answers_no() {
+        let g = graph();
+        for (lang, no, yes) in [(Lang::En, "no", "yes"), (Lang::Nl, "nee", "ja")] {
+            for (typed, urgent) in [(no, false), (yes, true)] {
+                let mut p = ScriptedPrompter::new([
+                    Script::Type(typed),
+                    Script::Type("teacher"),
+                    Script::Type("polarisation"),
+                    Script::Confirm,
+                ]);
+                let done = run(&g, &mut p, Query::empty(&g), lang).unwrap();
+                let plan = ids(&g, &done);
+                assert_eq!(
+                    plan.contains(&"step:call-112".to_owned()),
+                    urgent,
+                    "{lang}: typed {typed:?}: {plan:?}"
+                );
+            }
+        }
     }
 
     #[test]

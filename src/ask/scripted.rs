@@ -10,6 +10,9 @@ use crate::graph::Graph;
 pub enum Script {
     /// Choose the option with this id at the next question.
     Pick(&'static str),
+    /// Type this filter at the next question and press Enter: picks the option the filter
+    /// ranks first, as the terminal does.
+    Type(&'static str),
     /// Go back at the next question.
     Back,
     /// Press Esc at the next question or review.
@@ -91,6 +94,10 @@ impl Prompter for ScriptedPrompter {
         }
         match self.next(&prompt.id)? {
             Script::Pick(id) => pick(id),
+            Script::Type(typed) => super::filter::ranked(typed, &prompt.options)
+                .first()
+                .map(|&i| Choice::Pick(i))
+                .ok_or_else(|| PromptError::Failed(format!("{typed:?} matches nothing"))),
             Script::Back if prompt.can_go_back => Ok(Choice::Back),
             Script::Back => Err(PromptError::Failed(format!(
                 "{} offers no way back",

@@ -1,42 +1,135 @@
-//! The terminal [`Prompter`]: inquire's select lists, drawn on stderr.
+//! The terminal [`Prompter`]: inquire's select lists, drawn on the terminal.
 //!
-//! Each option shows its label and description; typing filters by label, id or alias; a last
-//! entry goes back. Esc and Ctrl-C cancel; inquire restores the terminal either way.
+//! Each option shows its label and description, cut to the terminal's width as it is at each
+//! redraw, so resizing the window never wraps the list; typing filters and ranks the options
+//! ([`super::filter`]); a last entry goes back. Esc and Ctrl-C cancel: the question is wiped
+//! from the screen, so a cancelled questionnaire leaves nothing behind.
 
 use std::fmt;
+use std::fs::File;
+use std::io::Write;
 
 use inquire::Select;
 use inquire::error::InquireError;
-use inquire::ui::RenderConfig;
+use inquire::ui::{RenderConfig, Styled};
 
-use super::{Choice, Prompt, PromptError, Prompter, Review, SummaryRow};
+use super::filter;
+use super::{Choice, Prompt, PromptError, PromptOption, Prompter, Review, SummaryRow};
 use crate::i18n::{Lang, Ui};
 use crate::render::sanitize;
 
+/// The options inquire shows at once.
+const PAGE_SIZE: usize = 12;
+
 /// Prompts with inquire in the terminal.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct InquirePrompter {
     /// The language of the tool's own words.
     pub lang: Lang,
     /// Whether to use colour.
     pub color: bool,
-    /// Columns available; list lines are cut to fit so they never wrap.
-    pub width: usize,
+    screen: Screen,
+}
+
+impl InquirePrompter {
+    /// A prompter on this process's terminal.
+    pub fn new(lang: Lang, color: bool) -> InquirePrompter {
+        InquirePrompter {
+            lang,
+            color,
+            screen: Screen::open(),
+        }
+    }
+}
+
+/// The terminal the prompts are drawn on: `/dev/tty` on Unix, where inquire's termion back end
+/// draws (so stderr may go to a file), and stderr elsewhere, where crossterm draws.
+#[derive(Debug)]
+struct Screen {
+    tty: Option<File>,
+}
+
+impl Screen {
+    fn open() -> Screen {
+        #[cfg(unix)]
+        let tty = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/tty")
+            .ok();
+        #[cfg(not(unix))]
+        let tty = None;
+        Screen { tty }
+    }
+
+    /// The columns a line may use now. Measured on every call: the window may have been
+    /// resized since the last redraw. inquire lays lines out by stdout's width (80 when stdout
+    /// is not a terminal), so a line never gets wider than that either.
+    fn columns(&self) -> usize {
+        let real = match &self.tty {
+            Some(tty) => terminal_size::terminal_size_of(tty),
+            None => terminal_size::terminal_size_of(std::io::stderr()),
+        };
+        let inquire = terminal_size::terminal_size_of(std::io::stdout()).map_or(80, |(w, _)| w.0);
+        usize::from(real.map_or(inquire, |(w, _)| w.0.min(inquire)))
+    }
+
+    fn write(&self, s: &str) {
+        // Only looks: a terminal that refuses them still gets its questions.
+        let _ = match &self.tty {
+            Some(tty) => (&*tty).write_all(s.as_bytes()),
+            None => std::io::stderr().write_all(s.as_bytes()),
+        };
+    }
+
+    /// Makes room for `rows` lines below the cursor and remembers where they start (DECSC), so
+    /// [`Screen::wipe`] finds the start even when the screen scrolled to draw the question.
+    fn mark(&self, rows: usize) {
+        let rows = rows.max(1);
+        self.write(&format!("{}\x1b[{rows}A\r\x1b7", "\n".repeat(rows)));
+    }
+
+    /// Clears everything from the place [`Screen::mark`] remembered (DECRC, then erase below).
+    fn wipe(&self) {
+        self.write("\x1b8\x1b[J");
+    }
 }
 
 /// One line of a select list.
-struct Item {
-    shown: String,
+struct Item<'s> {
+    option: PromptOption,
+    /// Label and description, sanitized, before cutting to the width.
+    line: String,
     /// What stays on screen once chosen.
-    label: String,
-    /// Lowercased ids and aliases, also matched by the filter.
-    keys: Vec<String>,
+    chosen: String,
+    screen: &'s Screen,
 }
 
-impl fmt::Display for Item {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.shown)
+impl<'s> Item<'s> {
+    fn new(option: PromptOption, screen: &'s Screen) -> Item<'s> {
+        let line = match &option.help {
+            Some(help) => sanitize(&format!("{} — {help}", option.label)).into_owned(),
+            None => sanitize(&option.label).into_owned(),
+        };
+        let chosen = sanitize(&option.label).into_owned();
+        Item {
+            option,
+            line,
+            chosen,
+            screen,
+        }
     }
+}
+
+impl fmt::Display for Item<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Room for inquire's cursor mark in front of the line.
+        f.write_str(&cut(&self.line, fit(self.screen.columns())))
+    }
+}
+
+/// The characters an option line may have in a terminal of `columns`.
+fn fit(columns: usize) -> usize {
+    columns.saturating_sub(4).max(12)
 }
 
 /// `s`, cut to `width` characters with an ellipsis when longer.
@@ -49,11 +142,9 @@ fn cut(s: &str, width: usize) -> String {
     out
 }
 
-fn matches(input: &str, item: &Item, shown: &str) -> Option<i64> {
-    let filter = input.trim().to_lowercase();
-    let hit =
-        shown.to_lowercase().contains(&filter) || item.keys.iter().any(|k| k.starts_with(&filter));
-    hit.then_some(0)
+/// Screen rows `text` takes in a terminal of `columns`.
+fn rows(text: &str, columns: usize) -> usize {
+    textwrap::core::display_width(text) / columns.max(1) + 1
 }
 
 impl InquirePrompter {
@@ -68,19 +159,27 @@ impl InquirePrompter {
             RenderConfig::default_colored()
         } else {
             RenderConfig::empty()
-        };
+        }
+        .with_canceled_prompt_indicator(Styled::new(""));
         let count = items.len();
+        let columns = self.screen.columns();
+        self.screen.mark(
+            rows(&format!("? {message} "), columns)
+                + count.min(PAGE_SIZE)
+                + rows(&format!("[{help}]"), columns),
+        );
         Select::new(message, items)
             .with_help_message(help)
-            .with_formatter(&|chosen| chosen.value.label.clone())
+            .with_formatter(&|chosen| chosen.value.chosen.clone())
             .with_starting_cursor(cursor.min(count.saturating_sub(1)))
-            .with_page_size(12)
-            .with_scorer(&|input, item, shown, _| matches(input, item, shown))
+            .with_page_size(PAGE_SIZE)
+            .with_scorer(&|input, item, _, index| filter::rank(input, &item.option, index))
             .with_render_config(config)
             .raw_prompt()
             .map(|chosen| chosen.index)
             .map_err(|e| match e {
                 InquireError::OperationCanceled | InquireError::OperationInterrupted => {
+                    self.screen.wipe();
                     PromptError::Cancelled
                 }
                 InquireError::NotTTY => PromptError::NotATerminal,
@@ -91,29 +190,20 @@ impl InquirePrompter {
 
 impl Prompter for InquirePrompter {
     fn choose(&mut self, prompt: &Prompt) -> Result<Choice, PromptError> {
-        let fit = self.width.saturating_sub(4).max(30);
         let mut items: Vec<Item> = prompt
             .options
             .iter()
-            .map(|o| Item {
-                shown: match &o.help {
-                    Some(help) => cut(&sanitize(&format!("{} — {help}", o.label)), fit),
-                    None => cut(&sanitize(&o.label), fit),
-                },
-                label: sanitize(&o.label).into_owned(),
-                keys: std::iter::once(&o.id)
-                    .chain(&o.aliases)
-                    .map(|k| k.to_lowercase())
-                    .collect(),
-            })
+            .map(|o| Item::new(o.clone(), &self.screen))
             .collect();
         let back = prompt.can_go_back.then_some(items.len());
         if back.is_some() {
-            items.push(Item {
-                shown: Ui::Back.get(self.lang).to_owned(),
-                label: Ui::Back.get(self.lang).to_owned(),
-                keys: vec!["back".into(), "terug".into()],
-            });
+            let option = PromptOption {
+                id: "back".into(),
+                label: Ui::Back.get(self.lang).into(),
+                help: None,
+                aliases: vec!["terug".into()],
+            };
+            items.push(Item::new(option, &self.screen));
         }
         let keys = Ui::KeysHelp.get(self.lang);
         let help = match &prompt.help {
@@ -130,19 +220,21 @@ impl Prompter for InquirePrompter {
 
     fn review(&mut self, rows: &[SummaryRow]) -> Result<Review, PromptError> {
         let change = Ui::Change.get(self.lang);
-        let fit = self.width.saturating_sub(4).max(30);
-        let mut items = vec![Item {
-            shown: Ui::ShowPlan.get(self.lang).to_owned(),
-            label: Ui::ShowPlan.get(self.lang).to_owned(),
-            keys: vec!["ok".into(), "yes".into(), "ja".into()],
-        }];
-        items.extend(rows.iter().map(|r| Item {
-            shown: cut(
-                &sanitize(&format!("{change}: {} — {}", r.question, r.answer)),
-                fit,
-            ),
-            label: sanitize(&format!("{change}: {}", r.question)).into_owned(),
-            keys: vec![r.id.clone()],
+        let show = PromptOption {
+            id: "ok".into(),
+            label: Ui::ShowPlan.get(self.lang).into(),
+            help: None,
+            aliases: vec!["yes".into(), "ja".into()],
+        };
+        let mut items = vec![Item::new(show, &self.screen)];
+        items.extend(rows.iter().map(|r| {
+            let option = PromptOption {
+                id: r.id.clone(),
+                label: format!("{change}: {}", r.question),
+                help: Some(r.answer.clone()),
+                aliases: Vec::new(),
+            };
+            Item::new(option, &self.screen)
         }));
         let chosen = self.select(
             Ui::ReviewTitle.get(self.lang),
@@ -171,14 +263,15 @@ mod tests {
     }
 
     #[test]
-    fn filter_matches_labels_ids_and_aliases() {
-        let item = Item {
-            shown: "Youth worker — works with young people".into(),
-            label: "Youth worker".into(),
-            keys: vec!["youth-worker".into(), "jongerenwerker".into()],
-        };
-        assert!(matches("YOUTH", &item, &item.shown).is_some());
-        assert!(matches("jongeren", &item, &item.shown).is_some());
-        assert!(matches("police", &item, &item.shown).is_none());
+    fn a_narrow_terminal_still_gets_lines_that_fit() {
+        assert_eq!(fit(100), 96);
+        assert_eq!(fit(40), 36);
+        assert_eq!(fit(3), 12);
+    }
+
+    #[test]
+    fn rows_counts_wrapped_lines() {
+        assert_eq!(rows("abc", 80), 1);
+        assert_eq!(rows(&"x".repeat(100), 40), 3);
     }
 }

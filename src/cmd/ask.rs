@@ -7,7 +7,7 @@ use anyhow::Context;
 use crate::ask::{self, InquirePrompter, PromptError};
 use crate::cli::AskArgs;
 use crate::config::Config;
-use crate::exit::{Cancelled, ExitCode, UsageError};
+use crate::exit::{ExitCode, UsageError};
 use crate::graph::index::Ask;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
@@ -19,9 +19,11 @@ use crate::render::{Format, Json, Markdown, PlanRenderer, Text};
 use super::Io;
 
 pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
-    // inquire reads the keyboard from stdin and draws on stderr; without both it cannot work,
-    // and it must never sit waiting for input that will not come.
-    if !(config.terminal.stdin && config.terminal.stderr) {
+    // The questions need a keyboard on stdin and a screen to draw on: inquire draws on the
+    // terminal itself (`/dev/tty`), so stderr may go to a log (`ask 2>log`) and stdout to a
+    // file. Without a terminal it must never sit waiting for input that will not come.
+    let t = config.terminal;
+    if !(t.stdin && (t.stdout || t.stderr)) {
         return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
     }
     let json = args.format == Format::Json;
@@ -33,15 +35,12 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
         Some(path) => Query::resolve(&graph, &super::read_answers(path)?)?,
         None => Query::resolve(&graph, &RawQuery::default())?,
     };
-    let mut prompter = InquirePrompter {
-        lang: config.lang,
-        color: config.err_color,
-        width: terminal_size::terminal_size_of(std::io::stderr())
-            .map_or(80, |(w, _)| usize::from(w.0)),
-    };
+    // The questions are drawn on the terminal, whichever of stdout and stderr is one.
+    let mut prompter = InquirePrompter::new(config.lang, config.err_color || config.style.color);
     let finished = match ask::run(&graph, &mut prompter, prefill, config.lang) {
         Ok(f) => f,
-        Err(PromptError::Cancelled) => return Err(Cancelled.into()),
+        // Esc or Ctrl-C: the prompter wiped the question; stop without a word (README).
+        Err(PromptError::Cancelled) => return Ok(ExitCode::Cancelled),
         Err(PromptError::NotATerminal) => {
             return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
         }

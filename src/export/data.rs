@@ -163,8 +163,8 @@ pub struct EntryData<'g> {
     pub provider: Option<u32>,
     /// Contact details.
     pub contact: Contact<'g>,
-    /// Source id.
-    pub source: &'g str,
+    /// Index of its source in `sources`.
+    pub source: Option<usize>,
     /// Last review.
     pub reviewed: Date,
     /// False when a fact is unverified.
@@ -235,6 +235,27 @@ pub struct AddData<'g> {
     /// Why it fits in this case.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<Localized<'g>>,
+    /// Its `when`, resolved: every clause must hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Vec<ClauseData>>,
+}
+
+/// One condition of a `when`: what it looks at and the answer indexes that match.
+#[derive(Debug, Serialize)]
+pub struct ClauseData {
+    /// `"role"`, `"concern"` or a question index (answered on the path so far).
+    pub ask: AskData,
+    /// The answers that match.
+    pub options: Vec<u32>,
+}
+
+/// What a node asks (or a `when` looks at), as the page names it.
+fn ask_data(ask: Ask) -> AskData {
+    match ask {
+        Ask::Role => AskData::Named("role"),
+        Ask::Concern => AskData::Named("concern"),
+        Ask::Question(q) => AskData::Question(q),
+    }
 }
 
 /// The tool's own words the page uses, by the key its script reads them under.
@@ -257,6 +278,8 @@ pub(super) const PAGE_UI: &[(&str, Ui)] = &[
     ("phone", Ui::Phone),
     ("email", Ui::Email),
     ("source", Ui::Source),
+    ("pageDated", Ui::PageDated),
+    ("pageUndated", Ui::PageUndated),
     ("reviewed", Ui::Reviewed),
     ("unverified", Ui::Unverified),
     ("reviewedLongAgo", Ui::ReviewedLongAgo),
@@ -351,7 +374,7 @@ impl<'g> PageData<'g> {
                     why: e.why.as_ref().map(&loc),
                     provider: e.provider.as_deref().and_then(partner),
                     contact: e.contact.borrowed(),
-                    source: &e.source,
+                    source: graph.source_index(&e.source),
                     reviewed: e.reviewed,
                     verified: e.verified,
                     caveat: e.caveat.as_ref().map(&loc),
@@ -383,6 +406,16 @@ impl<'g> PageData<'g> {
                             entry: a.entry,
                             priority: a.priority,
                             why: node.add[a.at as usize].why.as_deref().map(&loc),
+                            when: a.condition.map(|c| {
+                                ix.condition(c)
+                                    .clauses
+                                    .iter()
+                                    .map(|(ask, options)| ClauseData {
+                                        ask: ask_data(*ask),
+                                        options: options.to_vec(),
+                                    })
+                                    .collect()
+                            }),
                         })
                         .collect(),
                 }

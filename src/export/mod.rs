@@ -18,12 +18,8 @@ const TEMPLATE: &str = include_str!("page.html");
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
 
-/// SHA-256 of [`STYLE`] (base64), as the policy names it. A unit test checks it; to renew:
-/// `openssl dgst -sha256 -binary src/export/page.css | base64`.
-const STYLE_SHA256: &str = "sha256-VXgKoA4LTOjnQD/ZBjE3AJfRl9XV3WUlNJXkg9pSXfc=";
-/// SHA-256 of [`SCRIPT`] (base64), as the policy names it. A unit test checks it; to renew:
-/// `openssl dgst -sha256 -binary src/export/page.js | base64`.
-const SCRIPT_SHA256: &str = "sha256-1O+FqhIyNKRbc1ZRmUwqBx8sh8W12zPZAwkrN2D2oho=";
+// STYLE_SHA256 and SCRIPT_SHA256: the policy's hashes of STYLE and SCRIPT, computed by build.rs.
+include!(concat!(env!("OUT_DIR"), "/csp_hashes.rs"));
 
 /// Options for [`html`].
 #[derive(Debug, Clone, Copy)]
@@ -68,7 +64,7 @@ pub fn html(graph: &Graph, opts: HtmlOptions) -> String {
         match &rest[at + 2..end] {
             "lang" => out.push_str(data.lang),
             "csp" => out.push_str(&escape_html(&content_security_policy())),
-            "title" => out.push_str(&escape_html(title)),
+            "title" => out.push_str(&escape_html(&crate::render::sanitize(title))),
             "noscript" => out.push_str(&escape_html(noscript)),
             "style" => out.push_str(STYLE),
             "data" => out.push_str(&escape_script_json(&blob)),
@@ -152,7 +148,7 @@ mod tests {
 
     #[test]
     fn the_policy_names_the_hashes_of_the_inline_script_and_style() {
-        // When page.js or page.css changes, put these values in the constants above.
+        // build.rs computes the constants; this checks its hashing against an independent one.
         assert_eq!(SCRIPT_SHA256, hash(SCRIPT), "SCRIPT_SHA256 is stale");
         assert_eq!(STYLE_SHA256, hash(STYLE), "STYLE_SHA256 is stale");
     }
@@ -203,6 +199,44 @@ mod tests {
         let carried: std::collections::BTreeSet<&str> =
             data::PAGE_UI.iter().map(|(k, _)| *k).collect();
         assert_eq!(used, carried);
+    }
+
+    /// The character class of `HIDDEN` in page.js, as the list of ranges it names.
+    fn hidden_in_page() -> Vec<(u32, u32)> {
+        let start = SCRIPT.find("const HIDDEN = /[").expect("HIDDEN in page.js") + 17;
+        let class = &SCRIPT[start..start + SCRIPT[start..].find("]/g").unwrap()];
+        let code = |s: &str| u32::from_str_radix(s.strip_prefix("\\u").unwrap(), 16).unwrap();
+        let mut ranges = Vec::new();
+        let mut rest = class;
+        while !rest.is_empty() {
+            let from = code(&rest[..6]);
+            rest = &rest[6..];
+            let to = match rest.strip_prefix('-') {
+                Some(more) => {
+                    rest = &more[6..];
+                    code(&more[..6])
+                }
+                None => from,
+            };
+            ranges.push((from, to));
+        }
+        ranges
+    }
+
+    /// Regression: the page showed bidi overrides raw ("VCP \u{202e}evil" rendered reversed)
+    /// while the command line escaped them. Both now hide exactly the same characters.
+    #[test]
+    fn the_page_hides_exactly_what_the_terminal_escapes() {
+        let ranges = hidden_in_page();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let in_page = ranges.iter().any(|&(a, b)| (a..=b).contains(&(c as u32)));
+            assert_eq!(
+                in_page,
+                crate::render::is_dangerous(c),
+                "U+{:04X}: page.js and render::is_dangerous disagree",
+                c as u32
+            );
+        }
     }
 
     #[test]

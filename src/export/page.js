@@ -33,6 +33,8 @@
     history: [],
     // Earlier answers, so a question that comes back shows what was chosen before.
     earlier: new Map(),
+    // The answer being changed from the review, and what it was: Back there restores it.
+    changing: null,
     screen: 'ask',
   };
 
@@ -50,6 +52,21 @@
     else state.answers[ask] = value;
   }
 
+  // Whether every clause of a `when` holds: role and concern as chosen, a question only as
+  // answered on the path so far (src/engine.rs, on_path).
+  function holds(when, path) {
+    return when.every((clause) => {
+      let answer = null;
+      if (clause.ask === 'role') answer = state.role;
+      else if (clause.ask === 'concern') answer = state.concern;
+      else {
+        const visit = path.find((v) => v.ask === clause.ask);
+        if (visit) answer = visit.answer;
+      }
+      return answer !== null && clause.options.includes(answer);
+    });
+  }
+
   // Walks the graph with the answers given so far, assuming nothing. Returns {needs: ask} at
   // the first open question, or {done: outcome} at the end of the path.
   function walk() {
@@ -59,16 +76,7 @@
     for (;;) {
       if (path.length >= data.nodes.length) throw new Error('the rule graph has a cycle');
       const n = data.nodes[node];
-      for (const add of n.add) {
-        const urgent = add.kind === 'step' && data.steps[add.entry].urgent;
-        const item = items.find((i) => i.kind === add.kind && i.entry === add.entry);
-        if (item) {
-          item.priority = Math.min(item.priority, add.priority);
-          item.from.push(add);
-        } else {
-          items.push({ kind: add.kind, entry: add.entry, priority: add.priority, urgent, from: [add] });
-        }
-      }
+      // The answer first: a `when` may name the question this very node asks.
       let next;
       if (n.ask === null) {
         path.push({ ask: null, answer: null });
@@ -79,6 +87,17 @@
         path.push({ ask: n.ask, answer });
         next = n.then[answer];
         if (next === null || next === undefined) throw new Error('a node has no branch for the answer');
+      }
+      for (const add of n.add) {
+        if (add.when && !holds(add.when, path)) continue;
+        const urgent = add.kind === 'step' && data.steps[add.entry].urgent;
+        const item = items.find((i) => i.kind === add.kind && i.entry === add.entry);
+        if (item) {
+          item.priority = Math.min(item.priority, add.priority);
+          item.from.push(add);
+        } else {
+          items.push({ kind: add.kind, entry: add.entry, priority: add.priority, urgent, from: [add] });
+        }
       }
       if (next === null) break;
       node = next;
@@ -104,6 +123,7 @@
   function choose(ask, value) {
     set(ask, value);
     state.history.push(ask);
+    state.changing = null;
     // With the path complete, render() shows the review: the plan only comes after it.
     state.screen = 'ask';
     remember();
@@ -121,6 +141,16 @@
   }
 
   function back() {
+    const c = state.changing;
+    state.changing = null;
+    if (c && next().ask === c.ask) {
+      // Back from an answer being changed: keep it as it was and return to the review.
+      set(c.ask, c.was);
+      state.history.push(c.ask);
+      state.screen = 'review';
+      render(true);
+      return;
+    }
     if (state.history.length === 0) return;
     clearFrom(state.history[state.history.length - 1]);
     state.screen = 'ask';
@@ -133,6 +163,7 @@
     state.role = null;
     state.concern = null;
     state.earlier.clear();
+    state.changing = null;
     state.screen = 'ask';
     remember();
     render(true);
@@ -179,6 +210,15 @@
     return (today() - Date.UTC(y, m - 1, d)) / 86400000 > data.max_age_days;
   }
 
+  // A cited page as plans name it (src/render/mod.rs, cited): its title and the date it states.
+  function pageDate(source) {
+    return source.dated === 'undated' ? ui('pageUndated') : `${ui('pageDated')} ${source.dated}`;
+  }
+
+  function cited(source) {
+    return `${source.title} (${pageDate(source)})`;
+  }
+
   function recommendation(kind, entry) {
     const rec = {
       kind, id: '', text: '', summary: null, why: null, partner: null, contact: {},
@@ -208,7 +248,7 @@
       rec.why = t(e.why);
       if (e.provider !== null) rec.partner = t(data.partners[e.provider].name);
       rec.contact = e.contact;
-      rec.source = e.source;
+      rec.source = e.source === null ? null : data.sources[e.source];
       rec.reviewed = e.reviewed;
       rec.reviewDue = reviewDue(e.reviewed);
       rec.verified = e.verified;
@@ -262,22 +302,36 @@
       asked: answered(outcome.path),
       emergency: t(data.graph.emergency),
       recommendations,
-      sources: data.sources.filter((s) => cited.includes(s.id)),
+      sources: data.sources.filter((s) => cited.includes(s)),
     };
   }
 
   // ---- Building the page ----
+
+  // What must never reach the screen raw, exactly as src/render/mod.rs (is_dangerous) has it
+  // for the terminal: control characters but newline and tab, bidirectional marks, overrides
+  // and isolates, the zero-width space, and the line and paragraph separators. "VCP \u202Eevil"
+  // would otherwise show reversed. A unit test in src/export/mod.rs compares the two lists.
+  const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+  // `s` with each hidden character shown as its escape, `\u{202e}`, as the command line does.
+  function shown(s) {
+    return String(s).replace(HIDDEN, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+  }
+
+  // Attributes whose value is read out or printed, so they get the same treatment as text.
+  const SHOWN_ATTRIBUTES = ['aria-label', 'data-url'];
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v === null || v === undefined || v === false) continue;
       if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v === true ? '' : v);
+      else node.setAttribute(k, v === true ? '' : SHOWN_ATTRIBUTES.includes(k) ? shown(v) : v);
     }
     for (const child of children.flat()) {
       if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      node.append(child instanceof Node ? child : document.createTextNode(shown(child)));
     }
     return node;
   }
@@ -374,7 +428,7 @@
       q.help ? el('p', { class: 'help', id: 'question-help' }, q.help) : null,
       el('div', { class: 'options' }, options)),
     el('div', { class: 'actions' },
-      state.history.length ? button(ui('back'), back, { id: 'back' }) : null,
+      state.history.length || state.changing ? button(ui('back'), back, { id: 'back' }) : null,
       el('button', { type: 'submit', class: 'primary', id: 'next' }, ui('next'))));
     const intro = state.history.length === 0 ? [el('p', { class: 'intro' }, ui('intro'))] : [];
     main.replaceChildren(...intro, form);
@@ -392,8 +446,15 @@
     return rows;
   }
 
+  // Asks `ask` again and keeps every other answer (src/ask/mod.rs): the walk then uses those
+  // the new path still needs, asks only what is new to it, and the review and the plan show
+  // only answers on the path.
   function change(ask) {
-    clearFrom(ask);
+    const was = get(ask);
+    if (was !== null) state.earlier.set(ask, was);
+    state.changing = { ask, was };
+    set(ask, null);
+    state.history = state.history.filter((a) => a !== ask);
     state.screen = 'ask';
     render(true);
   }
@@ -441,7 +502,7 @@
       const local = localLine(rec);
       if (local) li.append(local);
       const checked = [];
-      if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${rec.source} · ${ui('reviewed')} ${rec.reviewed}`);
+      if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${cited(rec.source)} · ${ui('reviewed')} ${rec.reviewed}`);
       if (checked.length) li.append(el('p', { class: 'meta' }, checked.join(' · ')));
       if (rec.reviewDue) li.append(el('p', { class: 'warn' }, capitalize(ui('reviewedLongAgo'))));
       const unverified = unverifiedLine(rec);
@@ -454,7 +515,7 @@
     const plan = buildPlan(outcome);
     const of = (kind) => plan.recommendations.filter((r) => r.kind === kind);
     const title = `${ui('planTitle')}: ${plan.role} · ${plan.concern}`;
-    document.title = `${title} · ${plan.title}`;
+    document.title = shown(`${title} · ${plan.title}`);
     const heading = el('h2', { tabindex: '-1', id: 'plan-title' }, title);
     const parts = [heading];
     if (plan.asked.length) {
@@ -481,7 +542,7 @@
       const list = [];
       plan.sources.forEach((s, i) => {
         if (i > 0) list.push('; ');
-        list.push(s.url && isWebAddress(s.url) ? link(s.url, s.title) : s.title);
+        list.push(isWebAddress(s.url) ? link(s.url, s.title) : s.title, ` (${pageDate(s)})`);
       });
       parts.push(el('p', { class: 'meta sources' }, `${ui('sources')}: `, list));
     }
@@ -544,7 +605,7 @@
         contact(rec.contact, '    ');
         if (rec.local) lines.push(`    ${localText(rec)}`);
         const checked = [];
-        if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${rec.source} · ${ui('reviewed')} ${rec.reviewed}`);
+        if (rec.source && rec.reviewed) checked.push(`${ui('source')}: ${cited(rec.source)} · ${ui('reviewed')} ${rec.reviewed}`);
         if (rec.reviewDue) checked.push(ui('reviewedLongAgo'));
         if (checked.length) lines.push(`    ${checked.join(' · ')}`);
         unverified(rec, '    ');
@@ -558,10 +619,10 @@
     lines.push('', '─'.repeat(60), footerLine());
     for (const o of data.graph.overlays) lines.push(`  + ${o.id} ${o.version} · ${ui('reviewed')} ${o.reviewed}`);
     if (plan.sources.length) {
-      const list = plan.sources.map((s) => (s.url ? `${s.title} (${s.url})` : s.title));
+      const list = plan.sources.map((s) => `${s.title} (${pageDate(s)}, ${s.url})`);
       lines.push(`${ui('sources')}: ${list.join('; ')}`);
     }
-    return lines.join('\n') + '\n';
+    return shown(lines.join('\n') + '\n');
   }
 
   function copy(text, status, fallback) {
@@ -592,11 +653,11 @@
 
   function renderChrome() {
     document.documentElement.lang = state.lang;
-    document.title = t(data.graph.title);
-    document.getElementById('title').textContent = t(data.graph.title);
+    document.title = shown(t(data.graph.title));
+    document.getElementById('title').textContent = shown(t(data.graph.title));
     const acute = state.answers.some((a, q) => a !== null && data.questions[q].options[a].urgent);
     const emergency = document.getElementById('emergency');
-    emergency.textContent = t(data.graph.emergency);
+    emergency.textContent = shown(t(data.graph.emergency));
     emergency.classList.toggle('acute', acute);
     if (acute) emergency.setAttribute('role', 'alert');
     else emergency.removeAttribute('role');

@@ -64,10 +64,22 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether a character must not reach a terminal raw.
+/// Whether a character must not reach a terminal raw: control characters (but newline and
+/// tab), bidirectional marks, overrides and isolates (which reorder what follows them), the
+/// zero-width space (which hides a difference), and the line and paragraph separators (which
+/// break a line where none seems to be). The exported page hides the same list (`page.js`).
 pub fn is_dangerous(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{200b}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 #[cfg(test)]
@@ -81,5 +93,13 @@ mod tests {
         assert_eq!(sanitize("rtl\u{202e}x"), "rtl\\u{202e}x");
         assert_eq!(sanitize("line\nnext\ttab é"), "line\nnext\ttab é");
         assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));
+    }
+
+    /// Regression: a zero-width space and the line separator reached the terminal raw.
+    #[test]
+    fn sanitize_escapes_zero_width_space_and_separators() {
+        assert_eq!(sanitize("VCP\u{200b}"), "VCP\\u{200b}");
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "a\\u{2028}b\\u{2029}c");
+        assert_eq!(sanitize("x\u{2066}y\u{2069}"), "x\\u{2066}y\\u{2069}");
     }
 }

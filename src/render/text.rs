@@ -103,15 +103,12 @@ impl PlanRenderer for Text {
         let urgent: Vec<&Recommendation> = plan.of_kind(Kind::Step).filter(|r| r.urgent).collect();
         let steps: Vec<&Recommendation> = plan.of_kind(Kind::Step).filter(|r| !r.urgent).collect();
         if !urgent.is_empty() {
-            section(
-                out,
-                style,
-                &style.alarm(&Ui::Urgent.get(lang).to_uppercase()),
-            )?;
+            let heading = Ui::Urgent.get(lang).to_uppercase();
+            section(out, &heading, |s| style.alarm(s))?;
             numbered(out, &w, style, &urgent)?;
         }
         if !steps.is_empty() {
-            section(out, style, Ui::NextSteps.get(lang))?;
+            section(out, Ui::NextSteps.get(lang), |s| style.heading(s))?;
             numbered(out, &w, style, &steps)?;
         }
         for (kind, heading) in [
@@ -124,7 +121,7 @@ impl PlanRenderer for Text {
             if recs.is_empty() {
                 continue;
             }
-            section(out, style, heading.get(lang))?;
+            section(out, heading.get(lang), |s| style.heading(s))?;
             for (i, r) in recs.iter().enumerate() {
                 if i > 0 {
                     writeln!(out)?;
@@ -134,7 +131,7 @@ impl PlanRenderer for Text {
         }
         let advice: Vec<&Recommendation> = plan.of_kind(Kind::Advice).collect();
         if !advice.is_empty() {
-            section(out, style, Ui::Advice.get(lang))?;
+            section(out, Ui::Advice.get(lang), |s| style.heading(s))?;
             for r in advice {
                 w.para(out, r.text, "  • ", "    ")?;
                 because(out, &w, style, r)?;
@@ -223,9 +220,11 @@ impl PlanRenderer for Text {
     }
 }
 
-fn section(out: &mut dyn Write, style: &TextStyle, heading: &str) -> io::Result<()> {
+/// A blank line and a heading. The text is sanitized before `paint` styles it: sanitizing
+/// afterwards would turn the style's own escape codes into visible `\u{1b}` text.
+fn section(out: &mut dyn Write, heading: &str, paint: impl Fn(&str) -> String) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "{}", style.heading(&sanitize(heading)))
+    writeln!(out, "{}", paint(&sanitize(heading)))
 }
 
 fn numbered(
@@ -448,5 +447,50 @@ impl Wrapper {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{PlanOptions, plan_for};
+    use crate::query::RawQuery;
+
+    fn coloured(lang: Lang) -> String {
+        let graph = crate::graph::builtin();
+        let raw = RawQuery {
+            role: Some("teacher".into()),
+            concern: Some("radicalisation".into()),
+            answers: vec![("acute-danger".into(), "yes".into())],
+        };
+        let opts = PlanOptions {
+            today: "2026-12-01".parse().unwrap(),
+            ..PlanOptions::new(lang)
+        };
+        let plan = plan_for(&graph, &raw, &opts).unwrap();
+        let style = TextStyle {
+            color: true,
+            ..TextStyle::plain(lang)
+        };
+        let mut out = Vec::new();
+        Text(style).render(&plan, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Regression: the urgent heading was styled and then sanitized, so a colour terminal
+    /// showed `\u{1b}[1;31mFIRST: URGENT\u{1b}[0m` as text, on the first line a person in
+    /// acute danger reads.
+    #[test]
+    fn the_urgent_heading_is_red_on_a_colour_terminal_not_escape_text() {
+        for (lang, heading) in [(Lang::En, "FIRST: URGENT"), (Lang::Nl, "EERST: ACUUT")] {
+            let text = coloured(lang);
+            assert!(
+                text.contains(&format!("\n\x1b[1;31m{heading}\x1b[0m\n")),
+                "{text}"
+            );
+            assert!(!text.contains("\\u{1b}"), "{text}");
+            // Every other heading is bold, with real escape codes too.
+            assert!(text.contains("\x1b[1m"), "{text}");
+        }
     }
 }

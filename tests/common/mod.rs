@@ -82,23 +82,30 @@ pub fn every_outcome() -> (
     wegwijs::graph::Graph<'static>,
     Vec<wegwijs::engine::Outcome>,
 ) {
+    let graph = wegwijs::graph::builtin();
+    let outcomes = every_outcome_in(&graph);
+    (graph, outcomes)
+}
+
+/// Every complete answer path of every role and concern of `graph`.
+#[allow(dead_code)]
+pub fn every_outcome_in(graph: &wegwijs::graph::Graph) -> Vec<wegwijs::engine::Outcome> {
     use wegwijs::engine::{Walk, walk};
     use wegwijs::graph::index::Ask;
     use wegwijs::query::Query;
 
-    let graph = wegwijs::graph::builtin();
     let mut outcomes = Vec::new();
     let mut stack: Vec<Query> = Vec::new();
     for role in 0..graph.rules.roles.len() as u32 {
         for concern in 0..graph.rules.concerns.len() as u32 {
-            let mut q = Query::empty(&graph);
+            let mut q = Query::empty(graph);
             q.role = Some(role);
             q.concern = Some(concern);
             stack.push(q);
         }
     }
     while let Some(q) = stack.pop() {
-        match walk(&graph, &q, false).unwrap() {
+        match walk(graph, &q, false).unwrap() {
             Walk::Needs(Ask::Question(question)) => {
                 for option in 0..graph.rules.questions[question as usize].options.len() as u32 {
                     let mut next = q.clone();
@@ -110,7 +117,7 @@ pub fn every_outcome() -> (
             Walk::Done(outcome) => outcomes.push(outcome),
         }
     }
-    (graph, outcomes)
+    outcomes
 }
 
 /// The `node` binary when the test packages in `tests/js` are installed. Without them the

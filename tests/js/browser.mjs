@@ -5,7 +5,9 @@
 // Usage: node tests/js/browser.mjs CONFIG.json
 //   CONFIG: {"page": "wegwijs.html",          the default graph, both languages
 //            "hostile": "hostile.html",       a one-language graph with markup in its texts
+//            "hostile_rules": "hostile.json", the graph that page was exported from
 //            "expected": "plans.jsonl",       `wegwijs batch` output to compare with
+//            "conditions": {"page", "expected"}, a graph with `when`s and its batch output
 //            "bin": "target/debug/wegwijs",   for the keyboard path's expected plan
 //            "today": "2026-12-01",           the date the CLI took as today
 //            "artifacts": "tests/artifacts",  screenshots and the printed PDF go here
@@ -20,6 +22,7 @@ import { chromium } from 'playwright-core';
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const pageUrl = pathToFileURL(resolve(config.page)).href;
 const hostileUrl = pathToFileURL(resolve(config.hostile)).href;
+const conditionsUrl = pathToFileURL(resolve(config.conditions.page)).href;
 mkdirSync(config.artifacts, { recursive: true });
 
 // The flags the issue asks for, and a profile directory no earlier run has touched.
@@ -184,9 +187,17 @@ await check('a path answered with the keyboard alone, going back once, gives the
 // ---- Same answers, same plan: every role × concern, and every complete path ----
 
 await check('every plan in the page equals `wegwijs plan --format json` for the same answers', async () => {
-  const page = await open(pageUrl);
-  const expected = readFileSync(config.expected, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  assert(expected.length >= 64, `only ${expected.length} expected plans`);
+  await compareAll(pageUrl, config.expected, 64);
+});
+
+await check('with `when` on additions, every plan in the page equals the CLI plan', async () => {
+  await compareAll(conditionsUrl, config.conditions.expected, 8);
+});
+
+async function compareAll(url, expectedFile, atLeast) {
+  const page = await open(url);
+  const expected = readFileSync(expectedFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert(expected.length >= atLeast, `only ${expected.length} expected plans`);
   let compared = 0;
   for (const plan of expected) {
     assert(!plan.error, `the CLI gave no plan: ${JSON.stringify(plan)}`);
@@ -234,7 +245,10 @@ await check('every plan in the page equals `wegwijs plan --format json` for the 
       const offeredBy = r.kind !== 'step' && r.partner && r.partner.label;
       // A local slot says who filled it, or how to find the local party while none has.
       const local = r.local && (r.local.filled_by ? r.local.filled_by.name : r.local.find);
-      for (const field of [r.text, r.summary, r.why, r.caveat, offeredBy, local]) {
+      // The cited page by its title and the date it states, never by the graph's source id.
+      const page = r.source && r.source.title;
+      const dated = r.source && r.source.dated !== 'undated' && r.source.dated;
+      for (const field of [r.text, r.summary, r.why, r.caveat, offeredBy, local, page, dated]) {
         assert(!field || item.text.includes(field), `${where}: ${item.id} lacks «${field}»`);
       }
       const flagged = item.text.includes(plan.lang === 'nl' ? 'controleer of dit nog klopt' : 'check that this is still correct');
@@ -244,7 +258,7 @@ await check('every plan in the page equals `wegwijs plan --format json` for the 
   }
   console.log(`    compared ${compared} plans`);
   await page.close();
-});
+}
 
 // ---- What the browser may do ----
 
@@ -275,7 +289,8 @@ await check('nothing is requested, stored or sent; the policy blocks what a scri
   await page.close();
   // Chromium reports the probe's requests, refused before they leave; nothing else may appear.
   const refused = (r) => r.url().startsWith('http://127.0.0.1:9/') && /^(csp|net::ERR_BLOCKED_BY_CSP)$/.test(r.failure()?.errorText || '');
-  const others = requests.filter((r) => r.url() !== pageUrl && r.url() !== hostileUrl && !refused(r));
+  const ours = [pageUrl, hostileUrl, conditionsUrl];
+  const others = requests.filter((r) => !ours.includes(r.url()) && !refused(r));
   same(others.map((r) => `${r.url()} ${r.failure()?.errorText || 'sent'}`), [], 'requests other than the page itself');
   same(await browser.cookies(), [], 'cookies');
   const page2 = await open(pageUrl);
@@ -298,6 +313,80 @@ await check('graph texts are shown as text, never run; a one-language graph has 
   assert(labels.some((l) => l.includes('<img src=x onerror=alert(1)>')), `labels: ${labels}`);
   same(await page.locator('img, iframe, object').count(), 0, 'elements made from graph text');
   assert((await page.title()).includes('</title>'), `title: ${await page.title()}`);
+  await page.close();
+});
+
+// Regression: the page showed U+202E and friends raw, so "VCP \u202Eevil" rendered reversed,
+// while the command line shows `\u{202e}`. The same characters as src/render/mod.rs.
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+await check('bidi overrides and invisible separators are shown escaped, as the command line shows them', async () => {
+  const page = await open(hostileUrl);
+  const visible = () => page.evaluate(() => `${document.title}\n${document.body.innerText}`);
+  let text = await visible();
+  assert(!HIDDEN.test(text), `raw hidden character on the first question: ${JSON.stringify(text)}`);
+  for (const escaped of ['VCP \\u{202e}evil\\u{202c}', 'zero\\u{200b}width', 'line\\u{2028}break', '\\u{2066}isolate\\u{2069}', 'para\\u{2029}graph']) {
+    assert(text.includes(escaped), `«${escaped}» not shown: ${JSON.stringify(text)}`);
+  }
+  assert((await page.title()).includes('VCP \\u{202e}evil'), `title: ${await page.title()}`);
+  for (const pick of ['#option-1', '#option-0', '#option-0']) {
+    await page.check(pick);
+    await page.click('#next');
+  }
+  await page.click('#show-plan');
+  text = await visible();
+  assert(!HIDDEN.test(text), `raw hidden character in the plan: ${JSON.stringify(text)}`);
+  const cli = execFileSync(config.bin, ['--rules', config.hostile_rules, 'plan', '--role', 'r', '--concern', 'c', '--answer', 'danger=no', '--lang', 'en'],
+    { env: { ...process.env, WEGWIJS_TODAY: config.today } }).toString();
+  const step = cli.split('\n').find((l) => l.includes('Talk it over')).replace(/^\s*1\. /, '');
+  const shown = await page.locator('li[data-id="talk"] > p').first().textContent();
+  same(shown, step, 'the step as the page and the command line show it');
+  await page.close();
+});
+
+// Regression: changing an early answer in the review asked every later question again.
+await check('changing an early answer in the review keeps the later answers still on the path', async () => {
+  const page = await open(pageUrl);
+  const d = await data(page);
+  const crime = d.questions.findIndex((q) => q.id === 'crime');
+  const option = (ask, id) => {
+    if (ask === 'role') return d.roles.findIndex((r) => r.id === id);
+    if (ask === 'concern') return d.concerns.findIndex((c) => c.id === id);
+    return d.questions[ask].options.findIndex((o) => o.id === id);
+  };
+  const answer = async (ask, id) => {
+    same(await page.locator('#question').getAttribute('data-ask'), String(ask), 'question asked');
+    await page.check(`#option-${option(ask, id)}`);
+    await page.click('#next');
+  };
+  await answer(d.safety, 'no');
+  await answer('role', 'teacher');
+  await answer('concern', 'youth-groups');
+  await answer(crime, 'yes');
+  const rows = () => page.$$eval('ul.review li', (ls) => ls.map((l) => `${l.dataset.ask}=${l.querySelector('.a').textContent}`));
+  const before = await rows();
+  const yes = d.questions[crime].options[option(crime, 'yes')].label[d.lang];
+  assert(before.includes(`${crime}=${yes}`), `review: ${before}`);
+  // Change the first answer: only that question comes back, with Back offered.
+  await page.click(`ul.review li[data-ask="${d.safety}"] button`);
+  same(await legend(page), d.questions[d.safety].text[d.lang], 'question to change');
+  same(await page.locator('input:checked').getAttribute('value'), String(option(d.safety, 'no')), 'earlier answer chosen');
+  await answer(d.safety, 'yes');
+  // Straight back to the review: role, concern and crime are still answered.
+  same(await page.locator('#question').count(), 0, 'questions asked again after the change');
+  const after = await rows();
+  same(after.filter((r) => !r.startsWith(`${d.safety}=`)), before.filter((r) => !r.startsWith(`${d.safety}=`)), 'answers kept');
+  // Back while changing keeps the answer and returns to the review.
+  await page.click('ul.review li[data-ask="role"] button');
+  same(await legend(page), d.ui[d.lang].askRole, 'role to change');
+  await page.click('#back');
+  same(await rows(), after, 'review after Back from a change');
+  await page.click('#show-plan');
+  const cli = JSON.parse(execFileSync(config.bin, ['plan', '--role', 'teacher', '--concern', 'youth-groups',
+    '--answer', 'acute-danger=yes', '--answer', 'crime=yes', '--lang', d.lang, '--format', 'json'],
+  { env: { ...process.env, WEGWIJS_TODAY: config.today } }));
+  same(await page.$$eval('#plan li[data-kind]', (ls) => ls.map((l) => `${l.dataset.kind}:${l.dataset.id}`)),
+    sectioned(cli).map((r) => `${r.kind}:${r.id}`), 'plan after the change');
   await page.close();
 });
 
