@@ -418,7 +418,7 @@ fn options_are_cut_to_the_width_after_a_resize() {
     assert!(resized.success());
     keys(&mut p, DOWN);
     // 40 columns leave 36 characters for a line.
-    wait(&mut p, &as_sent("No — No immediate danger at this mo…"));
+    wait(&mut p, &as_sent("No — There is no immediate danger a…"));
     keys(&mut p, "\x03");
     p.exp_eof().unwrap();
 }
