@@ -88,6 +88,7 @@ fn fill_oov(path: &Path, provenance: bool) {
         .iter_mut()
         .find(|p| p["id"] == "gemeente-oov")
         .expect("the starter has the OOV slot");
+    oov["name"] = j!({"nl": "Team OOV Proef (fictief)", "en": "OOV team Proef (fictional)"});
     oov["contact"]["phone"] = j!(FAKE_PHONE);
     if provenance {
         oov["source"] = j!("proef");
@@ -262,6 +263,8 @@ fn filling_the_oov_phone_shows_it_under_the_step_that_names_it() {
         "{block}"
     );
     assert!(!block.contains("not filled in yet"), "{block}");
+    // The step's generic party now has the local name the overlay gave it.
+    assert!(block.contains("OOV team Proef (fictional)"), "{block}");
 }
 
 #[test]
