@@ -12,11 +12,14 @@ use crate::engine::{self, EngineError, Outcome};
 use crate::graph::index::{Ask, catalog};
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{Contact, Entry, Source};
-use crate::graph::slots::Filler;
 use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Lang;
 use crate::query::{Query, QueryError, RawQuery};
+
+mod local;
+
+pub use local::{FilledBy, LocalRoute};
 
 /// Version of the plan's JSON form. See the README for what may change without a bump.
 // 2: a recommendation's `source` is the cited page (title, address, date), no longer an id.
@@ -147,62 +150,6 @@ pub struct Recommendation<'g> {
     /// or how to find the local party while none has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local: Option<LocalRoute<'g>>,
-}
-
-/// A recommendation that points at a local slot: filled by an overlay, or still open.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct LocalRoute<'g> {
-    /// The slot's entry id (for a step, its partner's).
-    pub slot: &'g str,
-    /// The overlay whose details the plan shows; absent while the slot is open, and the plan
-    /// shows the generic text and `find`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub filled_by: Option<FilledBy<'g>>,
-    /// How to find the local party (shown while the slot is open).
-    pub find: &'g str,
-}
-
-/// The overlay that filled a local slot, as a printed plan names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct FilledBy<'g> {
-    /// The overlay's id.
-    pub overlay: &'g str,
-    /// Its title in the plan's language (else its id): usually the municipality's name.
-    pub name: &'g str,
-    /// Its version.
-    pub version: &'g str,
-    /// Its review date.
-    pub reviewed: Date,
-}
-
-impl<'g> LocalRoute<'g> {
-    /// The route for catalog entry `index` of `kind`, when that entry is a local slot whose
-    /// details did not come from the base graph itself.
-    pub fn of(graph: &'g Graph<'_>, kind: Kind, index: usize, lang: &str) -> Option<Self> {
-        let slot = graph.slot_of(kind, index)?;
-        let find = slot.entry.local.as_ref()?.find.get(lang);
-        let filled_by = match slot.filler {
-            Filler::Open => None,
-            Filler::Overlay(_) => graph.filled_by(&slot).map(|o| FilledBy {
-                overlay: &o.id,
-                name: o.name(lang),
-                version: &o.version,
-                reviewed: o.reviewed,
-            }),
-            // `check` warns (W011); the plan shows the details as those of any national entry.
-            Filler::Base => return None,
-        };
-        Some(LocalRoute {
-            slot: &slot.entry.id,
-            filled_by,
-            find,
-        })
-    }
-
-    /// True while no overlay filled the slot.
-    pub fn is_open(&self) -> bool {
-        self.filled_by.is_none()
-    }
 }
 
 /// Why a recommendation is in the plan: a node that added it, and the answers that led there.

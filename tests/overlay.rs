@@ -86,7 +86,7 @@ fn plans_name_the_overlay_in_their_footer() {
     ]);
     assert_eq!(plan["graph"]["id"], "nl-sociale-stabiliteit");
     assert_eq!(plan["graph"]["overlays"][0]["id"], "gemeente-voorbeeld");
-    assert_eq!(plan["graph"]["overlays"][0]["version"], "1.0.0");
+    assert_eq!(plan["graph"]["overlays"][0]["version"], "2.0.0");
     let text = stdout(&[
         "--rules",
         VOORBEELD,
@@ -96,7 +96,7 @@ fn plans_name_the_overlay_in_their_footer() {
         "-c",
         "polarisation",
     ]);
-    assert!(text.contains("+ gemeente-voorbeeld 1.0.0"), "{text}");
+    assert!(text.contains("+ gemeente-voorbeeld 2.0.0"), "{text}");
     let without = json(&["plan", "-r", "teacher", "-c", "polarisation"]);
     assert!(without["graph"].get("overlays").is_none());
 }

@@ -235,6 +235,8 @@
         rec.verified = p.verified;
         rec.caveat = t(p.caveat);
         rec.local = localRoute(p.local);
+        // Once a slot is filled, the step's generic party has a local name.
+        if (rec.local && rec.local.filledBy) rec.localName = t(p.name);
       }
     } else if (kind === 'advice') {
       const advice = data.advice[entry];
@@ -485,6 +487,7 @@
       const li = recItem(rec);
       li.append(el('p', {}, rec.text));
       if (rec.why) li.append(el('p', { class: 'meta' }, rec.why));
+      if (rec.localName) li.append(el('p', {}, rec.localName));
       for (const line of [contactLine(rec.contact), localLine(rec), unverifiedLine(rec)]) if (line) li.append(line);
       return li;
     }));
@@ -587,6 +590,7 @@
         const rest = ' '.repeat(first.length);
         lines.push(first + rec.text);
         if (rec.why) lines.push(rest + rec.why);
+        if (rec.localName) lines.push(rest + rec.localName);
         contact(rec.contact, rest);
         if (rec.local) lines.push(rest + localText(rec));
         unverified(rec, rest);

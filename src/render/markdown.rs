@@ -54,6 +54,9 @@ impl PlanRenderer for Markdown {
             for (i, r) in recs.iter().enumerate() {
                 let mut lines = vec![esc(r.text)];
                 lines.extend(r.why.map(esc));
+                // Once a slot is filled, the step's generic party has a local name.
+                let filled = r.local.as_ref().is_some_and(|l| !l.is_open());
+                lines.extend(r.partner.as_ref().filter(|_| filled).map(|p| esc(p.label)));
                 lines.extend(contact(&r.contact, lang));
                 lines.extend(local(r, lang));
                 lines.extend(unverified(r, lang));

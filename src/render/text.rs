@@ -240,12 +240,22 @@ fn numbered(
         if let Some(why) = &r.why {
             w.para(out, why, &rest, &rest)?;
         }
+        if let Some(name) = local_name(r) {
+            w.para(out, name, &rest, &rest)?;
+        }
         contact(out, w, style, &r.contact, &rest)?;
         local(out, w, style, r, &rest)?;
         unverified(out, w, style, r, &rest)?;
         because(out, w, style, r)?;
     }
     Ok(())
+}
+
+/// The local name of the party a step names, once an overlay filled its slot: the step's text
+/// is generic ("your municipality's OOV official"), the filled slot says who that is here.
+fn local_name<'r>(r: &'r Recommendation) -> Option<&'r str> {
+    let filled = r.local.as_ref().is_some_and(|l| !l.is_open());
+    r.partner.as_ref().filter(|_| filled).map(|p| p.label)
 }
 
 /// Whose local details these are, or the route to find them while no overlay gave them.
