@@ -5,6 +5,7 @@
 //! [`ExitCode`] through [`crate::exit`], prints errors once (as JSON when the command was asked
 //! for JSON), and treats a closed stdout as a normal end.
 
+mod args;
 mod ask;
 mod batch;
 mod check;
@@ -32,6 +33,8 @@ use crate::i18n::Lang;
 use crate::plan::PlanError;
 use crate::query::{QueryError, RawQuery};
 use crate::render::Format;
+
+pub use args::{run_args, version_text};
 
 /// Where a command writes.
 pub struct Io<'a> {
@@ -148,21 +151,7 @@ fn report_error(
 ) -> std::io::Result<()> {
     let text = message(err, lang);
     if json {
-        let kind = match code {
-            ExitCode::Usage => "usage",
-            ExitCode::Output => "output",
-            ExitCode::Cancelled => "cancelled",
-            _ => "failure",
-        };
-        let body = JsonError {
-            error: JsonErrorBody {
-                kind,
-                exit_code: code.code(),
-                message: text,
-            },
-        };
-        serde_json::to_writer(&mut *out, &body)?;
-        writeln!(out)
+        out.write_all(json_error_line(code, &text).as_bytes())
     } else {
         let label = match lang {
             Lang::Nl => "fout",
@@ -170,6 +159,26 @@ fn report_error(
         };
         writeln!(out, "{label}: {}", crate::render::sanitize(&text))
     }
+}
+
+/// The documented JSON error object for an error that ends a command with `code`, as one line.
+fn json_error_line(code: ExitCode, message: &str) -> String {
+    let kind = match code {
+        ExitCode::Usage => "usage",
+        ExitCode::Output => "output",
+        ExitCode::Cancelled => "cancelled",
+        _ => "failure",
+    };
+    let body = JsonError {
+        error: JsonErrorBody {
+            kind,
+            exit_code: code.code(),
+            message: message.to_owned(),
+        },
+    };
+    let mut line = serde_json::to_string(&body).unwrap_or_default();
+    line.push('\n');
+    line
 }
 
 /// Reads an answers file: a JSON object of question ids to option ids, in which `role` and

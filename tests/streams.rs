@@ -1,0 +1,157 @@
+//! Where output goes and where input comes from: a full disk, a closed pipe, stdin, a FIFO,
+//! files that cannot be read. Every command, `--help` and `--version` included, must exit 3
+//! when stdout cannot be written, 0 when its reader left, and read each input exactly once.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::wegwijs;
+use serde_json::Value;
+
+/// Every kind of thing a person can ask wegwijs to print, one command line each.
+const EVERY_OUTPUT: &[&[&str]] = &[
+    &["--help"],
+    &["--version"],
+    &["-V"],
+    &["plan", "--help"],
+    &["help", "plan"],
+    &["plan", "-r", "teacher", "-c", "learn-share"],
+    &["list", "partners"],
+    &["check"],
+    &["check", "--format", "json"],
+    &["test", "rules/tests/acute-danger.json"],
+    &["graph"],
+    &["export", "html"],
+    &["schema", "plan"],
+    &["completions", "bash"],
+    &["completions", "zsh"],
+    &["completions", "fish"],
+    &["man"],
+];
+
+/// Regression: `--help`, `--version` and `completions` exited 0 (or panicked, exit 101) when
+/// stdout was a full disk, because clap and clap_complete wrote and ignored or unwrapped the
+/// error themselves.
+#[test]
+fn every_command_exits_3_on_a_full_disk() {
+    let Ok(_) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    for args in EVERY_OUTPUT {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+            .args(*args)
+            .env("WEGWIJS_TODAY", common::TODAY)
+            .stdout(Stdio::from(full))
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("No space left on device"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+/// Regression: `completions` panicked with a backtrace when its reader closed the pipe.
+#[test]
+fn every_command_ends_quietly_when_its_reader_leaves() {
+    for args in EVERY_OUTPUT {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+            .args(*args)
+            .env("WEGWIJS_TODAY", common::TODAY)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}
+
+/// Regression: with `--format json`, clap's own argument errors (a missing `--concern`, a bad
+/// `--lang`) were plain text on stderr, so a program reading the documented error object got
+/// something else.
+#[test]
+fn argument_errors_of_json_commands_are_the_json_error_object() {
+    for args in [
+        &["plan", "--role", "teacher", "--format", "json"][..],
+        &[
+            "plan",
+            "-r",
+            "teacher",
+            "-c",
+            "polarisation",
+            "--lang",
+            "de",
+            "-f",
+            "json",
+        ],
+        &["--lang", "nl", "list", "nonsense", "--format=json"],
+        &["check", "--max-age-days", "soon", "--format", "json"],
+        &["batch", "--unknown-flag"],
+        &["schema", "nothing"],
+    ] {
+        let out = wegwijs().args(args).assert().code(2).stdout("");
+        let stderr = &out.get_output().stderr;
+        let lines = String::from_utf8_lossy(stderr);
+        assert_eq!(lines.lines().count(), 1, "{args:?}: {lines}");
+        let v: Value = serde_json::from_slice(stderr).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        assert_eq!(v["error"]["kind"], "usage", "{args:?}");
+        assert_eq!(v["error"]["exit_code"], 2, "{args:?}");
+        assert!(
+            v["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty())
+        );
+    }
+    // Without JSON, clap's text stays as it was.
+    wegwijs()
+        .args(["plan", "--role", "teacher"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with(
+            "error: the following required",
+        ));
+}
+
+/// `--version` says which built-in rule graph the binary carries, so a plan can be traced to
+/// the graph that made it.
+#[test]
+fn version_names_the_built_in_graph() {
+    let graph: Value =
+        serde_json::from_str(&std::fs::read_to_string("rules/default.json").unwrap()).unwrap();
+    for (lang, reviewed) in [("en", "reviewed"), ("nl", "beoordeeld op")] {
+        let out = wegwijs()
+            .args(["--version", "--lang", lang])
+            .assert()
+            .success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(
+            text.starts_with(concat!("wegwijs ", env!("CARGO_PKG_VERSION"), "\n")),
+            "{text}"
+        );
+        for field in ["id", "version"] {
+            assert!(text.contains(graph[field].as_str().unwrap()), "{text}");
+        }
+        let date = graph["reviewed"].as_str().unwrap();
+        assert!(text.contains(&format!("{reviewed} {date}")), "{text}");
+    }
+}
+
+#[allow(dead_code)]
+fn write_stdin(child: &mut std::process::Child, input: &[u8]) {
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(input);
+}
