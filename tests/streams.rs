@@ -8,6 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::wegwijs;
+use predicates::prelude::*;
 use serde_json::Value;
 
 /// Every kind of thing a person can ask wegwijs to print, one command line each.
@@ -150,8 +151,108 @@ fn version_names_the_built_in_graph() {
     }
 }
 
-#[allow(dead_code)]
-fn write_stdin(child: &mut std::process::Child, input: &[u8]) {
-    let mut stdin = child.stdin.take().unwrap();
-    let _ = stdin.write_all(input);
+/// Regression: `check FILE` read each file twice (once to tell a graph from an overlay), so
+/// `cat g.json | wegwijs check /dev/stdin` saw an empty second read and reported E001 at 1:1.
+#[test]
+fn check_reads_stdin_once() {
+    let graph = std::fs::read("examples/minimal-rules.json").unwrap();
+    wegwijs()
+        .args(["check", "/dev/stdin"])
+        .write_stdin(graph.clone())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("0 errors"));
+    // And a broken graph is located in the text that was piped in.
+    let broken = String::from_utf8(graph).unwrap().replacen(
+        "\"start\": \"start\"",
+        "\"start\": \"nowhere\"",
+        1,
+    );
+    wegwijs()
+        .args(["check", "/dev/stdin"])
+        .write_stdin(broken)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("E012"))
+        .stdout(predicates::str::contains("E001").not());
+}
+
+/// Regression: `check FIFO` hung, waiting for a second writer that never came.
+#[cfg(unix)]
+#[test]
+fn check_reads_a_fifo_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("rules.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .arg("check")
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // One writer, once: a second open of the FIFO by wegwijs would block forever.
+    let graph = std::fs::read("examples/minimal-rules.json").unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .unwrap()
+        .write_all(&graph)
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("`wegwijs check FIFO` did not finish: it reads the FIFO twice");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 errors"));
+}
+
+/// Regression: `check a.json missing.json` stopped at the missing file and hid a.json's errors.
+/// The unreadable file is a diagnostic (E008) and the rest is still checked; only when no file
+/// at all could be read is it a usage error (exit 2).
+#[test]
+fn check_reports_an_unreadable_file_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.json");
+    let missing = missing.to_str().unwrap();
+    let broken = "tests/fixtures/check/E012-dangling-node.json";
+    for lang in ["en", "nl"] {
+        wegwijs()
+            .args(["check", broken, missing, "--lang", lang])
+            .assert()
+            .code(1)
+            .stdout(
+                predicates::str::contains("error[E012]")
+                    .or(predicates::str::contains("fout[E012]")),
+            )
+            .stdout(predicates::str::contains("[E008]"))
+            .stdout(predicates::str::contains(format!("{missing}:1:1")));
+    }
+    let out = wegwijs()
+        .args(["check", "examples/minimal-rules.json", missing])
+        .args(["--format", "json"])
+        .assert()
+        .code(1);
+    let report: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["E008"], "{report}");
+    wegwijs()
+        .args(["check", missing, "also-missing.json"])
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains("also-missing.json"));
 }
