@@ -179,9 +179,9 @@ impl Sources {
             }
             let paths: Vec<&JsonPath> = todo.iter().map(|&i| &diagnostics[i].path).collect();
             let offsets = locate(&file.text, &paths);
-            let lines = LineIndex::new(&file.text);
-            for (&i, offset) in todo.iter().zip(offsets) {
-                diagnostics[i].position = Some(lines.position(offset));
+            let positions = LineIndex::new(&file.text).positions(&offsets);
+            for (&i, position) in todo.iter().zip(positions) {
+                diagnostics[i].position = Some(position);
             }
         }
     }
