@@ -128,7 +128,7 @@ fn answer<'g>(
 ) -> Result<crate::plan::Plan<'g>, LineErrorBody> {
     let query: BatchQuery<'_> = serde_json::from_slice(line).map_err(|e| LineErrorBody {
         kind: "json",
-        message: format!("not a query: {e}"),
+        message: crate::echo::clip_quoted(&format!("not a query: {e}")).into_owned(),
     })?;
     let lang = match query.lang.as_deref() {
         None => opts.lang,

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::echo::clip;
 use crate::graph::Graph;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::lookup::Lookup;
@@ -216,9 +217,10 @@ impl QueryError {
                 } else {
                     format!("choose {}", or_list(valid, or))
                 };
-                format!("{subject} `{given}`; {hint}")
+                format!("{subject} `{}`; {hint}", clip(given))
             }
             QueryError::UnknownQuestion { given, nearest } => {
+                let given = clip(given);
                 let hint = match (nearest.is_empty(), nl) {
                     (false, true) => format!("; bedoelde u {}?", or_list(nearest, or)),
                     (false, false) => format!("; did you mean {}?", or_list(nearest, or)),
@@ -232,6 +234,7 @@ impl QueryError {
                 }
             }
             QueryError::Malformed { given } => {
+                let given = clip(given);
                 if nl {
                     format!(
                         "`{given}` is geen antwoord; schrijf VRAAG=OPTIE, bijvoorbeeld acute-danger=no"

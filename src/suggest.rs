@@ -1,5 +1,8 @@
 //! "Did you mean ..." for ids a user or a rule file got slightly wrong.
 
+/// Inputs longer than this (in bytes) get no suggestions.
+const MAX_INPUT: usize = 200;
+
 /// The candidates closest to `input`, best first, at most three.
 ///
 /// A candidate qualifies when it is close in edit distance relative to its length, or when one
@@ -8,6 +11,11 @@ pub fn nearest<'a, I>(input: &str, candidates: I) -> Vec<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // Far longer than any id: nothing is close, and edit distance would cost its length times
+    // each candidate's.
+    if input.len() > MAX_INPUT {
+        return Vec::new();
+    }
     let needle = input.trim().to_lowercase();
     if needle.is_empty() {
         return Vec::new();

@@ -149,7 +149,8 @@ fn report_error(
     json: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let text = message(err, lang);
+    // The error may quote input of any length (an answer, a line of a file): clip it.
+    let text = crate::echo::clip_quoted(&message(err, lang)).into_owned();
     if json {
         out.write_all(json_error_line(code, &text).as_bytes())
     } else {
