@@ -9,7 +9,7 @@ use crate::graph::keyed::KeyedStrings;
 use crate::graph::lookup::Lookup;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::i18n::Lang;
-use crate::suggest::{nearest, or_list};
+use crate::suggest::{self, nearest, or_list};
 
 /// A query as the user typed it: ids or aliases, not yet checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,13 +113,25 @@ impl Query {
 }
 
 /// Finds `given` among the ids and aliases of `lookup`; `ids` are the canonical ids by index.
+///
+/// When it is not there, the suggestions are the closest ids, and an alias only when it is
+/// closer than every id (`ja` for `jaa`, never `y` for `maybe`); with nothing close, the error
+/// lists every valid id.
 fn find(lookup: &Lookup, ids: &[String], given: &str, what: &str) -> Result<u32, QueryError> {
     lookup.find(given).ok_or_else(|| {
-        let mut keys: Vec<&str> = lookup.keys().collect();
-        keys.sort_unstable();
+        let by_id = suggest::scored(given, ids.iter().map(String::as_str));
+        let best_id = by_id.first().map_or(0.0, |s| s.0);
+        let aliases = lookup.keys().filter(|k| !ids.iter().any(|id| id == k));
+        let mut all = by_id;
+        all.extend(
+            suggest::scored(given, aliases)
+                .into_iter()
+                .filter(|(score, _)| *score > best_id),
+        );
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         // One suggestion per entry: `radicalisation`, not also its alias `radicalization`.
         let mut seen: Vec<u32> = Vec::new();
-        let nearest = nearest(given, keys)
+        let nearest = suggest::best(all)
             .into_iter()
             .filter(|key| {
                 let index = lookup.find(key);

@@ -60,3 +60,47 @@ fn long_values_are_cut_in_every_message() {
     let out = wegwijs().arg("check").arg(&path).assert().code(1);
     bounded(&out.get_output().stdout);
 }
+
+/// Regression (issue 14.10): an unknown answer suggested a one-letter alias
+/// (`acute-danger=maybe` → "did you mean `y`?", `jaa` → `j`). Ids come first, an alias only
+/// when it is closer than every id, and with nothing close the valid options are listed.
+#[test]
+fn unknown_answers_suggest_ids_or_list_the_options() {
+    for (lang, answer, expected) in [
+        (
+            "en",
+            "maybe",
+            "unknown answer to acute-danger: `maybe`; choose `yes` or `no`",
+        ),
+        (
+            "nl",
+            "maybe",
+            "onbekend antwoord op acute-danger: `maybe`; kies uit `yes` of `no`",
+        ),
+        (
+            "nl",
+            "jaa",
+            "onbekend antwoord op acute-danger: `jaa`; bedoelde u `ja`?",
+        ),
+        (
+            "en",
+            "yess",
+            "unknown answer to acute-danger: `yess`; did you mean `yes`?",
+        ),
+    ] {
+        wegwijs()
+            .args([
+                "plan",
+                "-r",
+                "teacher",
+                "-c",
+                "polarisation",
+                "--lang",
+                lang,
+            ])
+            .args(["--answer", &format!("acute-danger={answer}")])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(expected));
+    }
+}
