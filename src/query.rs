@@ -23,17 +23,46 @@ pub struct RawQuery {
 }
 
 impl RawQuery {
-    /// A query for a role and concern with answers from a JSON object (question id to option
-    /// id), as batch lines and rule tests give them.
-    pub fn with_answers(role: &str, concern: &str, answers: &KeyedStrings) -> RawQuery {
-        RawQuery {
-            role: Some(role.to_owned()),
-            concern: Some(concern.to_owned()),
-            answers: answers
-                .iter()
-                .map(|(q, o)| (q.to_owned(), o.to_owned()))
-                .collect(),
+    /// A query from an answers object: question ids to option ids, in which `role` and
+    /// `concern` may also be given. This is the one answers format: what `ask --save-answers`
+    /// writes, `plan --answers` and `ask --answers` read, and a batch line's `answers` holds.
+    pub fn from_answers(answers: &KeyedStrings) -> RawQuery {
+        let mut raw = RawQuery::default();
+        for (question, option) in answers.iter() {
+            match question {
+                ASK_ROLE => raw.role = Some(option.to_owned()),
+                ASK_CONCERN => raw.concern = Some(option.to_owned()),
+                _ => raw.answers.push((question.to_owned(), option.to_owned())),
+            }
         }
+        raw
+    }
+
+    /// A query for a role and concern with answers from a JSON object (question id to option
+    /// id), as rule tests give them; `role` and `concern` override those of the object.
+    pub fn with_answers(role: &str, concern: &str, answers: &KeyedStrings) -> RawQuery {
+        let mut raw = RawQuery::from_answers(answers);
+        raw.role = Some(role.to_owned());
+        raw.concern = Some(concern.to_owned());
+        raw
+    }
+
+    /// Sets the role and concern that were given (as flags, or as fields of a batch line),
+    /// which override those of an answers object. Returns the overridden values, so that the
+    /// caller can still check that they exist.
+    pub fn override_with(
+        &mut self,
+        role: Option<&str>,
+        concern: Option<&str>,
+    ) -> (Option<String>, Option<String>) {
+        let replace = |slot: &mut Option<String>, new: Option<&str>| match new {
+            Some(new) => slot.replace(new.to_owned()),
+            None => None,
+        };
+        (
+            replace(&mut self.role, role),
+            replace(&mut self.concern, concern),
+        )
     }
 
     /// Adds a `question=option` answer as typed on the command line.

@@ -27,7 +27,6 @@ use crate::config::{Config, Terminal};
 use crate::diagnostic::{Diagnostic, Severity, has_errors};
 use crate::exit::{self, ExitCode, UsageError};
 use crate::graph::keyed::KeyedStrings;
-use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::graph::{self, Graph, Sources};
 use crate::i18n::Lang;
 use crate::plan::PlanError;
@@ -183,21 +182,27 @@ fn json_error_line(code: ExitCode, message: &str) -> String {
 }
 
 /// Reads an answers file: a JSON object of question ids to option ids, in which `role` and
-/// `concern` may also be given.
+/// `concern` may also be given ([`RawQuery::from_answers`]).
 fn read_answers(path: &std::path::Path) -> anyhow::Result<RawQuery> {
     let usage = |detail: String| UsageError(format!("answers file {}: {detail}", path.display()));
     let text = std::fs::read_to_string(path).map_err(|e| usage(e.to_string()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let map: KeyedStrings = serde_json::from_str(text).map_err(|e| usage(e.to_string()))?;
-    let mut raw = RawQuery::default();
-    for (question, option) in map.iter() {
-        match question {
-            ASK_ROLE => raw.role = Some(option.to_owned()),
-            ASK_CONCERN => raw.concern = Some(option.to_owned()),
-            _ => raw.answers.push((question.to_owned(), option.to_owned())),
-        }
-    }
-    Ok(raw)
+    Ok(RawQuery::from_answers(&map))
+}
+
+/// Checks that a role and concern an answers file names exist, even when flags override them:
+/// a file that names what the graph does not have is a mistake worth saying.
+fn check_overridden(
+    graph: &Graph,
+    (role, concern): (Option<String>, Option<String>),
+) -> Result<(), QueryError> {
+    let raw = RawQuery {
+        role,
+        concern,
+        answers: Vec::new(),
+    };
+    crate::query::Query::resolve(graph, &raw).map(|_| ())
 }
 
 /// Loads the configured graph into `sources`, which its strings borrow from. User files get
