@@ -53,19 +53,29 @@ struct Answered<'p, 'g> {
 }
 
 /// The error object written for a line that gave no plan.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LineError {
     /// The 1-based input line.
     pub line: u64,
-    /// The query's `id`, when it gave a usable one.
+    /// The query's `id` (a string or a number), when it gave a usable one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<BatchId>")]
     pub id: Option<serde_json::Value>,
     /// What went wrong.
     pub error: LineErrorBody,
 }
 
+/// What a query's `id` may be, for the schema.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum BatchId {
+    Text(String),
+    Number(f64),
+}
+
 /// Kind and message of a failed line.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LineErrorBody {
     /// `json` (not a query), `query` (unknown id, missing answer) or `graph` (broken graph).
     pub kind: &'static str,

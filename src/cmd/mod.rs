@@ -19,13 +19,12 @@ mod test;
 use std::io::Write;
 
 use anyhow::Context;
-use serde::Serialize;
 
 use crate::check::{CheckOptions, report};
 use crate::cli::{Cli, Command, DataFormat};
 use crate::config::{Config, Terminal};
 use crate::diagnostic::{Diagnostic, Severity, has_errors};
-use crate::exit::{self, ExitCode, UsageError};
+use crate::exit::{self, ErrorBody, ErrorObject, ExitCode, UsageError};
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::{self, Graph, Sources};
 use crate::i18n::Lang;
@@ -118,18 +117,6 @@ fn no_command(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Usage)
 }
 
-#[derive(Serialize)]
-struct JsonError<'a> {
-    error: JsonErrorBody<'a>,
-}
-
-#[derive(Serialize)]
-struct JsonErrorBody<'a> {
-    kind: &'a str,
-    exit_code: i32,
-    message: String,
-}
-
 /// The message of an error in the user's language (typed errors know both languages).
 fn message(err: &anyhow::Error, lang: Lang) -> String {
     match (
@@ -169,12 +156,13 @@ fn json_error_line(code: ExitCode, message: &str) -> String {
         ExitCode::Cancelled => "cancelled",
         _ => "failure",
     };
-    let body = JsonError {
-        error: JsonErrorBody {
+    let body = ErrorObject {
+        error: ErrorBody {
             kind,
             exit_code: code.code(),
             message: message.to_owned(),
         },
+        report: None,
     };
     let mut line = serde_json::to_string(&body).unwrap_or_default();
     line.push('\n');
@@ -261,23 +249,17 @@ fn print_diagnostics(
     sources.locate(diagnostics);
     crate::check::sort(diagnostics);
     if json {
-        #[derive(Serialize)]
-        struct GraphError<'a> {
-            error: JsonErrorBody<'a>,
-            #[serde(flatten)]
-            report: report::JsonReport,
-        }
         let message = match config.lang {
             Lang::Nl => "de regelset bevat fouten",
             Lang::En => "the rule graph has errors",
         };
-        let value = GraphError {
-            error: JsonErrorBody {
+        let value = ErrorObject {
+            error: ErrorBody {
                 kind: if failed { "rules" } else { "warnings" },
                 exit_code: if failed { ExitCode::Problems.code() } else { 0 },
                 message: message.into(),
             },
-            report: report::to_json(diagnostics, sources, config.lang),
+            report: Some(report::to_json(diagnostics, sources, config.lang)),
         };
         serde_json::to_writer(&mut *out, &value)?;
         writeln!(out)
