@@ -244,3 +244,29 @@ not json
         .code(1);
     assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("role moet een tekst zijn"));
 }
+
+/// Regression (issue 14, docs): the README said the privacy test reads `cargo metadata` (it runs
+/// `cargo tree`), showed a `batch` example that exits 1 without saying so, and its exit-code
+/// table left a failing rule test out of code 1.
+#[test]
+fn the_readme_says_what_the_tests_and_examples_do() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let privacy = std::fs::read_to_string("tests/privacy.rs").unwrap();
+    assert!(privacy.contains("\"tree\""));
+    assert!(readme.contains("dependency tree from `cargo tree`"));
+    assert!(!readme.contains("from `cargo metadata`"));
+
+    let example = "wegwijs batch < examples/batch-queries.jsonl";
+    let at = readme.find(example).unwrap();
+    let before = &readme[readme[..at].rfind("\n\n").unwrap()..at];
+    assert!(before.contains("exits with code 1"), "{before}");
+    let input = std::fs::read("examples/batch-queries.jsonl").unwrap();
+    wegwijs().arg("batch").write_stdin(input).assert().code(1);
+
+    let row = readme.lines().find(|l| l.starts_with("| 1 |")).unwrap();
+    assert!(row.contains("rule test"), "{row}");
+    wegwijs()
+        .args(["test", "tests/fixtures/ruletests/deliberately-wrong.json"])
+        .assert()
+        .code(1);
+}
