@@ -4,7 +4,6 @@
 mod common;
 
 use common::wegwijs;
-use predicates::prelude::*;
 use serde_json::Value;
 
 /// Regression (issue 14.8): errors echoed input of any length; a 50 MB answer came back as one

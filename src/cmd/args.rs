@@ -46,7 +46,7 @@ fn clap_outcome(
     io: &mut Io,
 ) -> ExitCode {
     let lang = Lang::detect(flag_value(args, "--lang").and_then(Lang::from_code), var);
-    let color = !var("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = var("NO_COLOR").is_none_or(|v| v.is_empty());
     if err.use_stderr() {
         // A usage error (or help shown because something required was missing).
         let json = wants_json(args);
