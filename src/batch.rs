@@ -168,6 +168,15 @@ type Answer<'g> = Result<
 >;
 
 fn answer<'g>(graph: &'g Graph<'_>, line: &[u8], opts: &BatchOptions) -> Answer<'g> {
+    // serde reads a struct from a JSON array too (`["teacher"]` as the role); a query is an
+    // object.
+    if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        let shape = match serde_json::from_slice::<serde::de::IgnoredAny>(line) {
+            Ok(_) => Shape::NotObject,
+            Err(e) => Shape::NotJson(bare_message(&e)),
+        };
+        return Err((shape_error(opts.lang, shape), None));
+    }
     let query: BatchQuery<'_> = match serde_json::from_slice(line) {
         Ok(q) => q,
         Err(e) => return Err(not_a_query(line, &e, opts.lang)),
@@ -217,9 +226,7 @@ fn answer_query<'g>(
     }
     for (what, given) in [("role", &raw.role), ("concern", &raw.concern)] {
         if given.is_none() {
-            let mut body = shape_error(lang, Shape::Missing(what));
-            body.kind = "query";
-            return Err(body);
+            return Err(shape_error(lang, Shape::Missing(what)));
         }
     }
     let plan_opts = PlanOptions {
@@ -323,6 +330,15 @@ fn shape_error(lang: Lang, shape: Shape) -> LineErrorBody {
     }
 }
 
+/// serde_json's message without " at line L column C": a batch line is one line.
+fn bare_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    }
+}
+
 /// Why a line is not a query, found again on the slow path: the line as a plain JSON value,
 /// field by field. Also recovers the line's `id`, so that even a failed line can be matched.
 fn not_a_query(
@@ -331,13 +347,7 @@ fn not_a_query(
     lang: Lang,
 ) -> (LineErrorBody, Option<serde_json::Value>) {
     use serde_json::Value;
-    let bare = |e: &serde_json::Error| {
-        let full = e.to_string();
-        match full.rfind(" at line ") {
-            Some(i) => full[..i].to_owned(),
-            None => full,
-        }
-    };
+    let bare = bare_message;
     if e.is_syntax() || e.is_eof() || e.is_io() {
         return (shape_error(lang, Shape::NotJson(bare(e))), None);
     }

@@ -119,11 +119,11 @@ fn argument_errors_of_json_commands_are_the_json_error_object() {
     }
     // Without JSON, clap's text stays as it was.
     wegwijs()
-        .args(["plan", "--role", "teacher"])
+        .args(["plan", "--role", "teacher", "--bogus"])
         .assert()
         .code(2)
         .stderr(predicates::str::starts_with(
-            "error: the following required",
+            "error: unexpected argument '--bogus'",
         ));
 }
 
