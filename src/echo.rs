@@ -33,19 +33,34 @@ pub fn clip_quoted(message: &str) -> Cow<'_, str> {
         out.push_str(&rest[..=open]);
         rest = &rest[open + 1..];
         let Some(close) = rest.find(quote) else {
-            break;
+            // An unclosed quote: what follows it is the value.
+            out.push_str(&clip(rest));
+            return Cow::Owned(out);
         };
         out.push_str(&clip(&rest[..close]));
         out.push_str(quote);
         rest = &rest[close + 1..];
     }
-    out.push_str(&clip(rest));
+    // The message's own words (and the answer paths it describes) are never cut.
+    out.push_str(rest);
     Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_around_the_values_are_never_cut() {
+        let path = "role=youth-worker, acute-danger=no, case-stage=signals, ".repeat(3);
+        let m = format!("a path ends without any next step ({path})");
+        assert_eq!(clip_quoted(&m), m);
+        let long = "x".repeat(500);
+        let m = format!("unknown role `{long}` on the path ({path})");
+        let cut = clip_quoted(&m);
+        assert!(cut.ends_with(&format!("` on the path ({path})")), "{cut}");
+        assert!(cut.contains("… (500 chars)"), "{cut}");
+    }
 
     #[test]
     fn short_values_are_kept_whole() {
