@@ -225,17 +225,19 @@ pub struct CompletionsArgs {
 /// Arguments of `plan`.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// Your role (id or alias), e.g. youth-worker or jongerenwerker.
+    /// Your role (id or alias), e.g. youth-worker or jongerenwerker [required unless the
+    /// --answers file gives `role`].
     #[arg(long, short)]
-    pub role: String,
-    /// What you are worried about (id or alias), e.g. radicalisation or radicalisering.
+    pub role: Option<String>,
+    /// What you are worried about (id or alias), e.g. radicalisation or radicalisering
+    /// [required unless the --answers file gives `concern`].
     #[arg(long, short)]
-    pub concern: String,
+    pub concern: Option<String>,
     /// An answer to a follow-up question, as QUESTION=OPTION; repeat for more.
     #[arg(long = "answer", short, value_name = "QUESTION=OPTION")]
     pub answers: Vec<String>,
-    /// Read answers from a JSON object {"QUESTION": "OPTION", ...} (the shape of a plan's
-    /// `answers`); --answer adds to them.
+    /// Read answers from a JSON object {"role": .., "concern": .., "QUESTION": "OPTION", ...}
+    /// (what `ask --save-answers` writes); --role, --concern and --answer override it.
     #[arg(long = "answers", value_name = "FILE")]
     pub answers_file: Option<PathBuf>,
     /// Say for every recommendation which node and answer put it in the plan.

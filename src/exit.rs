@@ -4,6 +4,11 @@
 
 use std::io;
 
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::check::report::JsonReport;
+
 use crate::graph::ReadError;
 use crate::plan::PlanError;
 use crate::query::QueryError;
@@ -89,6 +94,30 @@ pub fn for_error(err: &anyhow::Error) -> ExitCode {
         }
     }
     ExitCode::Problems
+}
+
+/// The error object a command prints on stderr when it was asked for JSON: one line,
+/// `{"error": {"kind": .., "exit_code": .., "message": ..}}`, with the check report's fields
+/// beside `error` when the rule graph is broken.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ErrorObject {
+    /// What went wrong.
+    pub error: ErrorBody,
+    /// The diagnostics, when the rule graph has errors (or warnings under `--verbose`).
+    #[serde(flatten)]
+    pub report: Option<JsonReport>,
+}
+
+/// Kind, exit code and message of a command's error object.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ErrorBody {
+    /// `usage`, `output`, `cancelled`, `failure`, `rules` or `warnings`; new kinds may be
+    /// added.
+    pub kind: &'static str,
+    /// The code the process exits with (0 for `warnings`).
+    pub exit_code: i32,
+    /// What went wrong, in the chosen language.
+    pub message: String,
 }
 
 #[cfg(test)]

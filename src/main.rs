@@ -2,13 +2,10 @@
 
 use std::io::{self, BufWriter};
 
-use clap::Parser;
-use wegwijs::cli::Cli;
 use wegwijs::cmd::{self, Io};
 use wegwijs::config::Terminal;
 
 fn main() {
-    let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr().lock();
@@ -16,7 +13,12 @@ fn main() {
         out: &mut out,
         err: &mut err,
     };
-    let code = cmd::run(cli, Terminal::detect(), &|k| std::env::var(k).ok(), &mut io);
+    let code = cmd::run_args(
+        std::env::args_os(),
+        Terminal::detect(),
+        &|k| std::env::var(k).ok(),
+        &mut io,
+    );
     drop(out);
     std::process::exit(code.code());
 }

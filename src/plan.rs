@@ -103,10 +103,23 @@ pub struct AskedQuestion<'g> {
     pub assumed: bool,
 }
 
+/// The schema of a recommendation's `kind`: any string. Within one `schema_version` new kinds
+/// may appear (README, "Versioning"), so a closed list would reject plans a consumer must
+/// accept; today's kinds are the examples.
+fn open_kind(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    schemars::json_schema!({
+        "type": "string",
+        "description": "Its kind. Later versions may add kinds; ignore a kind you do not know.",
+        "examples": known
+    })
+}
+
 /// One recommendation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Recommendation<'g> {
     /// Its kind.
+    #[schemars(schema_with = "open_kind")]
     pub kind: Kind,
     /// Stable id within its kind.
     pub id: &'g str,

@@ -3,12 +3,13 @@
 
 use std::fmt;
 
+use crate::echo::clip;
 use crate::graph::Graph;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::lookup::Lookup;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::i18n::Lang;
-use crate::suggest::{nearest, or_list};
+use crate::suggest::{self, nearest, or_list};
 
 /// A query as the user typed it: ids or aliases, not yet checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,17 +23,46 @@ pub struct RawQuery {
 }
 
 impl RawQuery {
-    /// A query for a role and concern with answers from a JSON object (question id to option
-    /// id), as batch lines and rule tests give them.
-    pub fn with_answers(role: &str, concern: &str, answers: &KeyedStrings) -> RawQuery {
-        RawQuery {
-            role: Some(role.to_owned()),
-            concern: Some(concern.to_owned()),
-            answers: answers
-                .iter()
-                .map(|(q, o)| (q.to_owned(), o.to_owned()))
-                .collect(),
+    /// A query from an answers object: question ids to option ids, in which `role` and
+    /// `concern` may also be given. This is the one answers format: what `ask --save-answers`
+    /// writes, `plan --answers` and `ask --answers` read, and a batch line's `answers` holds.
+    pub fn from_answers(answers: &KeyedStrings) -> RawQuery {
+        let mut raw = RawQuery::default();
+        for (question, option) in answers.iter() {
+            match question {
+                ASK_ROLE => raw.role = Some(option.to_owned()),
+                ASK_CONCERN => raw.concern = Some(option.to_owned()),
+                _ => raw.answers.push((question.to_owned(), option.to_owned())),
+            }
         }
+        raw
+    }
+
+    /// A query for a role and concern with answers from a JSON object (question id to option
+    /// id), as rule tests give them; `role` and `concern` override those of the object.
+    pub fn with_answers(role: &str, concern: &str, answers: &KeyedStrings) -> RawQuery {
+        let mut raw = RawQuery::from_answers(answers);
+        raw.role = Some(role.to_owned());
+        raw.concern = Some(concern.to_owned());
+        raw
+    }
+
+    /// Sets the role and concern that were given (as flags, or as fields of a batch line),
+    /// which override those of an answers object. Returns the overridden values, so that the
+    /// caller can still check that they exist.
+    pub fn override_with(
+        &mut self,
+        role: Option<&str>,
+        concern: Option<&str>,
+    ) -> (Option<String>, Option<String>) {
+        let replace = |slot: &mut Option<String>, new: Option<&str>| match new {
+            Some(new) => slot.replace(new.to_owned()),
+            None => None,
+        };
+        (
+            replace(&mut self.role, role),
+            replace(&mut self.concern, concern),
+        )
     }
 
     /// Adds a `question=option` answer as typed on the command line.
@@ -112,13 +142,25 @@ impl Query {
 }
 
 /// Finds `given` among the ids and aliases of `lookup`; `ids` are the canonical ids by index.
+///
+/// When it is not there, the suggestions are the closest ids, and an alias only when it is
+/// closer than every id (`ja` for `jaa`, never `y` for `maybe`); with nothing close, the error
+/// lists every valid id.
 fn find(lookup: &Lookup, ids: &[String], given: &str, what: &str) -> Result<u32, QueryError> {
     lookup.find(given).ok_or_else(|| {
-        let mut keys: Vec<&str> = lookup.keys().collect();
-        keys.sort_unstable();
+        let by_id = suggest::scored(given, ids.iter().map(String::as_str));
+        let best_id = by_id.first().map_or(0.0, |s| s.0);
+        let aliases = lookup.keys().filter(|k| !ids.iter().any(|id| id == k));
+        let mut all = by_id;
+        all.extend(
+            suggest::scored(given, aliases)
+                .into_iter()
+                .filter(|(score, _)| *score > best_id),
+        );
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         // One suggestion per entry: `radicalisation`, not also its alias `radicalization`.
         let mut seen: Vec<u32> = Vec::new();
-        let nearest = nearest(given, keys)
+        let nearest = suggest::best(all)
             .into_iter()
             .filter(|key| {
                 let index = lookup.find(key);
@@ -216,9 +258,10 @@ impl QueryError {
                 } else {
                     format!("choose {}", or_list(valid, or))
                 };
-                format!("{subject} `{given}`; {hint}")
+                format!("{subject} `{}`; {hint}", clip(given))
             }
             QueryError::UnknownQuestion { given, nearest } => {
+                let given = clip(given);
                 let hint = match (nearest.is_empty(), nl) {
                     (false, true) => format!("; bedoelde u {}?", or_list(nearest, or)),
                     (false, false) => format!("; did you mean {}?", or_list(nearest, or)),
@@ -232,6 +275,7 @@ impl QueryError {
                 }
             }
             QueryError::Malformed { given } => {
+                let given = clip(given);
                 if nl {
                     format!(
                         "`{given}` is geen antwoord; schrijf VRAAG=OPTIE, bijvoorbeeld acute-danger=no"

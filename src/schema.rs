@@ -7,7 +7,9 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
+use crate::batch::LineError;
 use crate::check::report::JsonReport;
+use crate::exit::ErrorObject;
 use crate::graph::RuleGraph;
 use crate::graph::overlay::Overlay;
 use crate::plan::Plan;
@@ -18,7 +20,7 @@ use crate::ruletest::TestFile;
 pub enum SchemaKind {
     /// A rule-graph file (what `--rules` and `check` read).
     Rules,
-    /// A plan (`plan --format json`, each line of `batch`).
+    /// A plan (`plan --format json`, each line of `batch` that gives a plan).
     Plan,
     /// The report of `check --format json`.
     Check,
@@ -26,16 +28,30 @@ pub enum SchemaKind {
     Overlay,
     /// A rule-test file (`wegwijs test`).
     Tests,
+    /// An error: a failed line of `batch`, or a command's error on stderr with `--format json`.
+    Error,
+}
+
+/// Either error document wegwijs writes, for the `error` schema.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum ErrorDocument {
+    /// A `batch` line that gave no plan.
+    Line(LineError),
+    /// A command's error with `--format json`.
+    Command(ErrorObject),
 }
 
 impl SchemaKind {
     /// All kinds, in the order they are listed.
-    pub const ALL: [SchemaKind; 5] = [
+    pub const ALL: [SchemaKind; 6] = [
         SchemaKind::Rules,
         SchemaKind::Plan,
         SchemaKind::Check,
         SchemaKind::Overlay,
         SchemaKind::Tests,
+        SchemaKind::Error,
     ];
 
     /// The file name of the committed copy, e.g. `rules.schema.json`.
@@ -46,6 +62,7 @@ impl SchemaKind {
             SchemaKind::Check => "check.schema.json",
             SchemaKind::Overlay => "overlay.schema.json",
             SchemaKind::Tests => "tests.schema.json",
+            SchemaKind::Error => "error.schema.json",
         }
     }
 }
@@ -60,6 +77,13 @@ pub fn schema(kind: SchemaKind) -> Value {
         SchemaKind::Check => root::<JsonReport>(writing, "wegwijs check report"),
         SchemaKind::Overlay => root::<Overlay>(reading, "wegwijs overlay (schema_version 1)"),
         SchemaKind::Tests => root::<TestFile>(reading, "wegwijs rule tests"),
+        SchemaKind::Error => {
+            let mut value = root::<ErrorDocument>(writing, "wegwijs error object");
+            if let Value::Object(map) = &mut value {
+                map.insert("type".into(), Value::String("object".into()));
+            }
+            value
+        }
     }
 }
 

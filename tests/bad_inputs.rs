@@ -145,7 +145,7 @@ fn cases() -> Vec<Case> {
         case("an answers file with a number", File::Text("{\"acute-danger\": 1}".into()), &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "{file}"], 2, &[], &["invalid type: integer `1`"]),
         case("a missing test file", File::None, &["test", "no/tests.json"], 2, &[], &["cannot read test file no/tests.json"]),
         // batch
-        batch("batch with a bad line among good ones", b"{\"role\":\"teacher\",\"concern\":\"polarisation\"}\n{\"role\":\"teacher\"}\n{\"role\":\"teacher\",\"concern\":\"exit\"}\n", 1, &["\"concern\":{\"id\":\"polarisation\"", "{\"line\":2,\"error\":{\"kind\":\"json\",\"message\":\"not a query: missing field `concern`", "\"concern\":{\"id\":\"exit-support\""], &[]),
+        batch("batch with a bad line among good ones", b"{\"role\":\"teacher\",\"concern\":\"polarisation\"}\n{\"role\":\"teacher\"}\n{\"role\":\"teacher\",\"concern\":\"exit\"}\n", 1, &["\"concern\":{\"id\":\"polarisation\"", "{\"line\":2,\"error\":{\"kind\":\"json\",\"message\":\"concern is required, in the line or in its answers", "\"concern\":{\"id\":\"exit-support\""], &[]),
         batch("batch with an invalid UTF-8 line", b"{\"role\":\"te\xffcher\",\"concern\":\"polarisation\"}\n{\"role\":\"teacher\",\"concern\":\"polarisation\"}\n", 1, &["{\"line\":1,\"error\":{\"kind\":\"json\"", "\"role\":{\"id\":\"teacher\""], &[]),
         batch("batch with no input", b"", 0, &[], &[]),
         batch("batch with a query that is not an object", b"[\"teacher\"]\n", 1, &["{\"line\":1,\"error\":{\"kind\":\"json\""], &[]),

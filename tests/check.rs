@@ -258,8 +258,19 @@ fn check_without_files_checks_the_rules_flag_or_the_built_in_graph() {
 
 #[test]
 fn unreadable_files_are_usage_errors() {
+    // `check` reports the file as a diagnostic (so that other files are still checked); with
+    // nothing readable at all it is still a usage error.
     wegwijs()
         .args(["check", "does-not-exist.json"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "error[E008]: cannot read the file: No such file",
+        ))
+        .stdout(predicate::str::contains("--> does-not-exist.json"));
+    wegwijs()
+        .args(["--rules", "does-not-exist.json", "plan", "-r", "teacher"])
+        .args(["-c", "polarisation"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(

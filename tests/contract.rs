@@ -423,3 +423,54 @@ fn jq_pipeline_example_lists_partners() {
     );
     assert!(tsv.contains("Landelijk Steunpunt Extremisme (LSE, national extremism support centre)\thttps://www.landelijksteunpuntextremisme.nl"), "{tsv}");
 }
+
+/// Regression (issue 14.18): `schema plan` claimed to describe every line of `batch`, but error
+/// lines did not validate against it and no schema described them; and the plan schema listed
+/// the recommendation kinds as a closed set although the README promises new kinds may appear.
+#[test]
+fn error_objects_validate_against_the_error_schema_and_kinds_are_open() {
+    let errors = validator(SchemaKind::Error);
+    // A batch error line, with and without an id.
+    let out = wegwijs()
+        .arg("batch")
+        .write_stdin("{\"id\": \"q1\", \"role\": 1}\nnot json\n{\"id\": 2, \"role\": \"astronaut\", \"concern\": \"polarisation\"}\n")
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    for line in stdout.lines() {
+        assert_valid(&errors, &serde_json::from_str(line).unwrap(), line);
+    }
+    // A command's usage error, an argument error and a broken graph's error, on stderr.
+    for args in [
+        &[
+            "plan",
+            "-r",
+            "astronaut",
+            "-c",
+            "polarisation",
+            "--format",
+            "json",
+        ][..],
+        &["plan", "-r", "teacher", "--format", "json"],
+        &[
+            "--rules",
+            "tests/fixtures/check/E012-dangling-node.json",
+            "plan",
+            "-r",
+            "youth-worker",
+            "-c",
+            "polarisation",
+            "--format",
+            "json",
+        ],
+    ] {
+        let out = wegwijs().args(args).assert().failure();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert_valid(&errors, &serde_json::from_str(&stderr).unwrap(), &stderr);
+    }
+    // A plan from a later version with a kind this one does not know still validates.
+    let plans = validator(SchemaKind::Plan);
+    let mut plan = every_plan().remove(0);
+    plan["recommendations"][0]["kind"] = "hotline".into();
+    assert_valid(&plans, &plan, "a plan with a new kind");
+}

@@ -3,30 +3,13 @@
 use crate::check::{self, CheckOptions, report};
 use crate::cli::{CheckArgs, DataFormat};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, SourceId};
 use crate::exit::ExitCode;
-use crate::graph::{self, Selection, Sources, overlay};
+use crate::graph::{self, Sources, overlay};
 
 use super::Io;
 
 pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
-    // Without FILE arguments, check exactly what every other command would load (--rules, or
-    // the built-in graph). With them, each graph file starts a graph of its own and the
-    // overlays after it apply to it; overlays before any graph apply to the built-in graph.
-    let mut selections: Vec<Selection> = Vec::new();
-    for file in &args.files {
-        let is_overlay = std::fs::read_to_string(file)
-            .is_ok_and(|text| overlay::kind_of(&text) == overlay::FileKind::Overlay);
-        match selections.last_mut() {
-            Some(group) if is_overlay => group.files.push(file.clone()),
-            _ => selections.push(Selection {
-                files: vec![file.clone()],
-            }),
-        }
-    }
-    if selections.is_empty() {
-        selections.push(config.selection.clone());
-    }
     let opts = CheckOptions {
         today: config.today,
         max_age_days: i64::from(args.max_age_days),
@@ -34,8 +17,34 @@ pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Res
     };
     let mut sources = Sources::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for selection in &selections {
-        let loaded = graph::load(selection, &mut sources)?;
+    // Without FILE arguments, check exactly what every other command would load (--rules, or
+    // the built-in graph). With them, each graph file starts a graph of its own and the
+    // overlays after it apply to it; overlays before any graph apply to the built-in graph.
+    let mut groups: Vec<(Vec<SourceId>, Vec<Diagnostic>)> = Vec::new();
+    let mut read_any = args.files.is_empty();
+    for file in &args.files {
+        // Each file is read once, here: stdin or a FIFO has nothing left for a second read.
+        // A file that cannot be read is reported like one that is not text: it fails its own
+        // group (and the overlays after it), and the other groups are still checked.
+        let (id, problem, read) = sources.read_or_report(file);
+        read_any |= read;
+        let is_overlay = overlay::kind_of(&sources.file(id).text) == overlay::FileKind::Overlay;
+        match groups.last_mut() {
+            Some((ids, _)) if is_overlay && problem.is_none() => ids.push(id),
+            _ => groups.push((vec![id], problem.into_iter().collect())),
+        }
+    }
+    if args.files.is_empty() {
+        let loaded = graph::load(&config.selection, &mut sources)?;
+        let more = loaded
+            .graph
+            .as_ref()
+            .map(|g| check::run(g, &loaded.diagnostics, &opts));
+        diagnostics.extend(more.into_iter().flatten());
+        diagnostics.extend(loaded.diagnostics);
+    }
+    for (ids, problems) in groups {
+        let loaded = graph::load_read(ids, problems, &mut sources);
         if let Some(g) = &loaded.graph {
             let more = check::run(g, &loaded.diagnostics, &opts);
             diagnostics.extend(more);
@@ -66,7 +75,10 @@ pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Res
             check::summary(&diagnostics, sources.len(), config.lang)
         )?;
     }
-    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+    Ok(if !read_any {
+        // Nothing could be read: a usage error, like a missing --rules file elsewhere.
+        ExitCode::Usage
+    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
         ExitCode::Problems
     } else {
         ExitCode::Success

@@ -5,6 +5,7 @@
 //! [`ExitCode`] through [`crate::exit`], prints errors once (as JSON when the command was asked
 //! for JSON), and treats a closed stdout as a normal end.
 
+mod args;
 mod ask;
 mod batch;
 mod check;
@@ -19,20 +20,20 @@ mod test;
 use std::io::Write;
 
 use anyhow::Context;
-use serde::Serialize;
 
 use crate::check::{CheckOptions, report};
 use crate::cli::{Cli, Command, DataFormat};
 use crate::config::{Config, Terminal};
 use crate::diagnostic::{Diagnostic, Severity, has_errors};
-use crate::exit::{self, ExitCode, UsageError};
+use crate::exit::{self, ErrorBody, ErrorObject, ExitCode, UsageError};
 use crate::graph::keyed::KeyedStrings;
-use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::graph::{self, Graph, Sources};
 use crate::i18n::Lang;
 use crate::plan::PlanError;
 use crate::query::{QueryError, RawQuery};
 use crate::render::Format;
+
+pub use args::{run_args, version_text};
 
 /// Where a command writes.
 pub struct Io<'a> {
@@ -124,18 +125,6 @@ fn no_command(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Usage)
 }
 
-#[derive(Serialize)]
-struct JsonError<'a> {
-    error: JsonErrorBody<'a>,
-}
-
-#[derive(Serialize)]
-struct JsonErrorBody<'a> {
-    kind: &'a str,
-    exit_code: i32,
-    message: String,
-}
-
 /// The message of an error in the user's language (typed errors know both languages).
 fn message(err: &anyhow::Error, lang: Lang) -> String {
     match (
@@ -154,23 +143,10 @@ fn report_error(
     json: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let text = message(err, lang);
+    // The error may quote input of any length (an answer, a line of a file): clip it.
+    let text = crate::echo::clip_quoted(&message(err, lang)).into_owned();
     if json {
-        let kind = match code {
-            ExitCode::Usage => "usage",
-            ExitCode::Output => "output",
-            ExitCode::Cancelled => "cancelled",
-            _ => "failure",
-        };
-        let body = JsonError {
-            error: JsonErrorBody {
-                kind,
-                exit_code: code.code(),
-                message: text,
-            },
-        };
-        serde_json::to_writer(&mut *out, &body)?;
-        writeln!(out)
+        out.write_all(json_error_line(code, &text).as_bytes())
     } else {
         let label = match lang {
             Lang::Nl => "fout",
@@ -180,22 +156,49 @@ fn report_error(
     }
 }
 
+/// The documented JSON error object for an error that ends a command with `code`, as one line.
+fn json_error_line(code: ExitCode, message: &str) -> String {
+    let kind = match code {
+        ExitCode::Usage => "usage",
+        ExitCode::Output => "output",
+        ExitCode::Cancelled => "cancelled",
+        _ => "failure",
+    };
+    let body = ErrorObject {
+        error: ErrorBody {
+            kind,
+            exit_code: code.code(),
+            message: message.to_owned(),
+        },
+        report: None,
+    };
+    let mut line = serde_json::to_string(&body).unwrap_or_default();
+    line.push('\n');
+    line
+}
+
 /// Reads an answers file: a JSON object of question ids to option ids, in which `role` and
-/// `concern` may also be given.
+/// `concern` may also be given ([`RawQuery::from_answers`]).
 fn read_answers(path: &std::path::Path) -> anyhow::Result<RawQuery> {
     let usage = |detail: String| UsageError(format!("answers file {}: {detail}", path.display()));
     let text = std::fs::read_to_string(path).map_err(|e| usage(e.to_string()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let map: KeyedStrings = serde_json::from_str(text).map_err(|e| usage(e.to_string()))?;
-    let mut raw = RawQuery::default();
-    for (question, option) in map.iter() {
-        match question {
-            ASK_ROLE => raw.role = Some(option.to_owned()),
-            ASK_CONCERN => raw.concern = Some(option.to_owned()),
-            _ => raw.answers.push((question.to_owned(), option.to_owned())),
-        }
-    }
-    Ok(raw)
+    Ok(RawQuery::from_answers(&map))
+}
+
+/// Checks that a role and concern an answers file names exist, even when flags override them:
+/// a file that names what the graph does not have is a mistake worth saying.
+fn check_overridden(
+    graph: &Graph,
+    (role, concern): (Option<String>, Option<String>),
+) -> Result<(), QueryError> {
+    let raw = RawQuery {
+        role,
+        concern,
+        answers: Vec::new(),
+    };
+    crate::query::Query::resolve(graph, &raw).map(|_| ())
 }
 
 /// Loads the configured graph into `sources`, which its strings borrow from. User files get
@@ -254,23 +257,17 @@ fn print_diagnostics(
     sources.locate(diagnostics);
     crate::check::sort(diagnostics);
     if json {
-        #[derive(Serialize)]
-        struct GraphError<'a> {
-            error: JsonErrorBody<'a>,
-            #[serde(flatten)]
-            report: report::JsonReport,
-        }
         let message = match config.lang {
             Lang::Nl => "de regelset bevat fouten",
             Lang::En => "the rule graph has errors",
         };
-        let value = GraphError {
-            error: JsonErrorBody {
+        let value = ErrorObject {
+            error: ErrorBody {
                 kind: if failed { "rules" } else { "warnings" },
                 exit_code: if failed { ExitCode::Problems.code() } else { 0 },
                 message: message.into(),
             },
-            report: report::to_json(diagnostics, sources, config.lang),
+            report: Some(report::to_json(diagnostics, sources, config.lang)),
         };
         serde_json::to_writer(&mut *out, &value)?;
         writeln!(out)

@@ -19,9 +19,11 @@ pub(super) fn run(config: &Config, args: &PlanArgs, io: &mut Io) -> anyhow::Resu
         Some(path) => super::read_answers(path)?,
         None => RawQuery::default(),
     };
-    // The flags name the role and concern; a file's are only defaults for the questionnaire.
-    raw.role = Some(args.role.clone());
-    raw.concern = Some(args.concern.clone());
+    // The flags override the file's role and concern; the file's must still exist.
+    let overridden = raw.override_with(args.role.as_deref(), args.concern.as_deref());
+    if overridden.0.is_some() || overridden.1.is_some() {
+        super::check_overridden(&graph, overridden)?;
+    }
     for answer in &args.answers {
         raw.push_answer(answer)?;
     }

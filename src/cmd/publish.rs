@@ -24,7 +24,11 @@ pub(super) fn completions(
         return Ok(ExitCode::Problems);
     };
     let mut command = command_with_ids(&graph, graph.content_lang(config.lang.code()));
-    clap_complete::generate(args.shell, &mut command, "wegwijs", io.out);
+    // clap_complete panics when its writer fails; generate into memory and write it ourselves,
+    // so a full disk is exit 3 and a closed pipe a quiet exit 0, as for every other command.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "wegwijs", &mut script);
+    io.out.write_all(&script)?;
     Ok(ExitCode::Success)
 }
 

@@ -8,6 +8,16 @@ use crate::suggest::or_list;
 impl Problem {
     /// The message and an optional hint, in `lang`.
     pub fn describe(&self, lang: Lang) -> (String, Option<String>) {
+        // Values in messages come from the file, of any length: quote at most a line of each.
+        let (message, help) = self.describe_whole(lang);
+        let clip = |m: String| match crate::echo::clip_quoted(&m) {
+            std::borrow::Cow::Borrowed(_) => m,
+            std::borrow::Cow::Owned(cut) => cut,
+        };
+        (clip(message), help.map(clip))
+    }
+
+    fn describe_whole(&self, lang: Lang) -> (String, Option<String>) {
         let nl = lang == Lang::Nl;
         let or = if nl { "of" } else { "or" };
         let did_you_mean = |nearest: &[String]| {

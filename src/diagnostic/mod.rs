@@ -70,7 +70,7 @@ pub enum Problem {
         /// The repeated key.
         key: String,
     },
-    /// E008: the file cannot be read as UTF-8 text.
+    /// E008: the file cannot be read, or is not UTF-8 text.
     Unreadable {
         /// The reason.
         detail: String,

@@ -5,7 +5,9 @@
 //! is always a mistake, so this type turns it into a load error. It also keeps the keys in file
 //! order, which the questionnaire and the graph pictures show.
 
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::Hash;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor};
@@ -106,8 +108,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for KeyedStrings<'a> {
             ) -> Result<KeyedStrings<'de>, A::Error> {
                 // Exact size: a large graph holds millions of these.
                 let mut pairs: Exact<(Str<'de>, Str<'de>)> = Exact::new();
+                let mut seen = DistinctKeys::new();
                 while let Some(key) = map.next_key::<Str<'de>>()? {
-                    if pairs.iter().any(|(k, _)| *k == key) {
+                    if !seen.accept(|| pairs.iter().map(|(k, _)| k), &key) {
                         return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
                     }
                     let value = map.next_value::<Str<'de>>()?;
@@ -121,9 +124,127 @@ impl<'de: 'a, 'a> Deserialize<'de> for KeyedStrings<'a> {
     }
 }
 
+/// Keys accepted so far in one object, to refuse a repeated one in linear time.
+///
+/// Most objects in a rule file hold two or three keys (translations, branches), and a hash set
+/// for each would cost an allocation per object; so the first few keys are compared one by one
+/// with the earlier ones. Past [`DistinctKeys::SCAN_UP_TO`] keys they go into a set: an answers
+/// object of 200 000 keys once took 30 s with a comparison of every key against all earlier
+/// ones.
+pub(crate) struct DistinctKeys<K> {
+    accepted: usize,
+    set: Option<HashSet<K>>,
+}
+
+impl<K: Eq + Hash + Clone> DistinctKeys<K> {
+    /// Up to this many keys, a new key is compared with each earlier one.
+    const SCAN_UP_TO: usize = 16;
+
+    pub(crate) fn new() -> Self {
+        DistinctKeys {
+            accepted: 0,
+            set: None,
+        }
+    }
+
+    /// True, and `key` is remembered, when it is not among `earlier` (every key accepted so
+    /// far, which the caller keeps); false for a repeat.
+    pub(crate) fn accept<'e, I>(&mut self, earlier: impl Fn() -> I, key: &K) -> bool
+    where
+        I: Iterator<Item = &'e K>,
+        K: 'e,
+    {
+        let fresh = match &mut self.set {
+            Some(set) => set.insert(key.clone()),
+            None if earlier().any(|k| k == key) => false,
+            None if self.accepted + 1 >= Self::SCAN_UP_TO => {
+                let mut set: HashSet<K> = earlier().cloned().collect();
+                set.insert(key.clone());
+                self.set = Some(set);
+                true
+            }
+            None => true,
+        };
+        self.accepted += usize::from(fresh);
+        fresh
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A key that counts how often it is compared.
+    #[derive(Clone)]
+    struct Counted(u32);
+
+    impl Hash for Counted {
+        fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+            self.0.hash(state);
+        }
+    }
+
+    thread_local! {
+        static COMPARISONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+
+    impl PartialEq for Counted {
+        fn eq(&self, other: &Self) -> bool {
+            COMPARISONS.with(|c| c.set(c.get() + 1));
+            self.0 == other.0
+        }
+    }
+
+    impl Eq for Counted {}
+
+    /// Regression (issue 14.6): every key was compared with every earlier key, n²/2 comparisons.
+    #[test]
+    fn many_keys_cost_a_linear_number_of_comparisons() {
+        let n = 20_000u32;
+        let mut keys: Vec<Counted> = Vec::new();
+        let mut seen = DistinctKeys::new();
+        COMPARISONS.with(|c| c.set(0));
+        for i in 0..n {
+            let key = Counted(i);
+            assert!(seen.accept(|| keys.iter(), &key));
+            keys.push(key);
+        }
+        assert!(!seen.accept(|| keys.iter(), &Counted(n / 2)));
+        let comparisons = COMPARISONS.with(|c| c.get());
+        // Pairwise comparison would take n²/2 = 200 000 000.
+        assert!(comparisons < 2 * u64::from(n), "{comparisons} comparisons");
+    }
+
+    #[test]
+    fn repeats_are_found_before_and_after_the_switch_to_a_set() {
+        for n in [2u32, 15, 16, 17, 100] {
+            let mut keys = Vec::new();
+            let mut seen = DistinctKeys::new();
+            for i in 0..n {
+                assert!(seen.accept(|| keys.iter(), &i));
+                keys.push(i);
+            }
+            for i in 0..n {
+                assert!(!seen.accept(|| keys.iter(), &i), "n={n} i={i}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_large_object_with_a_late_repeat_is_refused() {
+        let mut text = String::from("{");
+        for i in 0..5_000 {
+            text.push_str(&format!("\"k{i}\":\"v\","));
+        }
+        text.push_str("\"k7\":\"again\"}");
+        let err = serde_json::from_str::<KeyedStrings>(&text).unwrap_err();
+        assert!(err.to_string().contains("duplicate key `k7`"), "{err}");
+        let ok = text.replace("\"k7\":\"again\"", "\"last\":\"v\"");
+        assert_eq!(
+            serde_json::from_str::<KeyedStrings>(&ok).unwrap().len(),
+            5_001
+        );
+    }
 
     #[test]
     fn keeps_file_order() {

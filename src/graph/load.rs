@@ -125,6 +125,25 @@ impl Sources {
         }
     }
 
+    /// Reads a file like [`Sources::read`], but registers one that cannot be read at all as an
+    /// empty file with an E008 diagnostic, so that `check` can report it and go on. The flag
+    /// says whether the file could be read (as bytes, UTF-8 or not).
+    pub fn read_or_report(&mut self, path: &Path) -> (SourceId, Option<Diagnostic>, bool) {
+        match self.read(path) {
+            Ok((id, problem)) => (id, problem, true),
+            Err(e) => {
+                let id = self.add(path.display().to_string(), String::new());
+                let detail = e.error.to_string();
+                let problem = Problem::Unreadable { detail };
+                (
+                    id,
+                    Some(Diagnostic::new(problem, id, JsonPath::root())),
+                    false,
+                )
+            }
+        }
+    }
+
     /// The file with this id.
     pub fn file(&self, id: SourceId) -> &SourceFile {
         &self.files[id]
@@ -160,9 +179,9 @@ impl Sources {
             }
             let paths: Vec<&JsonPath> = todo.iter().map(|&i| &diagnostics[i].path).collect();
             let offsets = locate(&file.text, &paths);
-            let lines = LineIndex::new(&file.text);
-            for (&i, offset) in todo.iter().zip(offsets) {
-                diagnostics[i].position = Some(lines.position(offset));
+            let positions = LineIndex::new(&file.text).positions(&offsets);
+            for (&i, position) in todo.iter().zip(positions) {
+                diagnostics[i].position = Some(position);
             }
         }
     }

@@ -212,6 +212,17 @@ pub fn load<'s>(selection: &Selection, sources: &'s mut Sources) -> Result<Loade
         diagnostics.extend(unreadable);
         ids.push(id);
     }
+    Ok(load_read(ids, diagnostics, sources))
+}
+
+/// Like [`load`], for files already read into `sources` (each exactly once: stdin and FIFOs
+/// cannot be read twice). `ids` are the files in command-line order; `diagnostics` are the
+/// problems found while reading them, which stop the load.
+pub fn load_read<'s>(
+    mut ids: Vec<SourceId>,
+    mut diagnostics: Vec<Diagnostic>,
+    sources: &'s mut Sources,
+) -> Loaded<'s> {
     let first_is_overlay = ids
         .first()
         .is_some_and(|&f| overlay::kind_of(&sources.file(f).text) == overlay::FileKind::Overlay);
@@ -227,11 +238,11 @@ pub fn load<'s>(selection: &Selection, sources: &'s mut Sources) -> Result<Loade
         sources,
     };
     if !diagnostics.is_empty() {
-        return Ok(failed(diagnostics));
+        return failed(diagnostics);
     }
     let mut rules = match load::parse(&sources.file(base).text, base) {
         Ok(rules) => rules,
-        Err(d) => return Ok(failed(d)),
+        Err(d) => return failed(d),
     };
     let mut origins = Origins::single(base);
     for id in ids {
@@ -249,14 +260,14 @@ pub fn load<'s>(selection: &Selection, sources: &'s mut Sources) -> Result<Loade
         }
     }
     if !diagnostics.is_empty() {
-        return Ok(failed(diagnostics));
+        return failed(diagnostics);
     }
     let (graph, diagnostics) = Graph::new(rules, origins);
-    Ok(Loaded {
+    Loaded {
         graph: Some(graph),
         diagnostics,
         sources,
-    })
+    }
 }
 
 /// The built-in graph, parsed and indexed.

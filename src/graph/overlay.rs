@@ -341,8 +341,18 @@ impl Merger<'_> {
                         }
                         Err((path, e)) => {
                             // A field the patch set is the overlay's fault; the rest the base's.
+                            // A required field the patch removed (`"source": null`) is missing
+                            // at the item itself: it, too, is the overlay's, at that `null`.
+                            let removed = e
+                                .to_string()
+                                .strip_prefix("missing field `")
+                                .and_then(|r| r.split('`').next())
+                                .filter(|f| path.0.is_empty() && patch.get(*f).is_some())
+                                .map(str::to_owned);
                             let from_patch = matches!(path.0.first(), Some(Seg::Key(k)) if patch.get(k).is_some());
-                            let (source, at) = if from_patch {
+                            let (source, at) = if let Some(field) = removed {
+                                (self.source, at.clone().key(&field))
+                            } else if from_patch {
                                 (self.source, at.clone())
                             } else {
                                 let (s, p) = self.origins.path(section, i, &[]);
