@@ -88,13 +88,11 @@ pub fn every_outcome() -> (
 }
 
 /// Every complete answer path of every role and concern of `graph`.
-#[allow(dead_code)]
 pub fn every_outcome_in(graph: &wegwijs::graph::Graph) -> Vec<wegwijs::engine::Outcome> {
     use wegwijs::engine::{Walk, walk};
     use wegwijs::graph::index::Ask;
     use wegwijs::query::Query;
 
-    let graph = graph;
     let mut outcomes = Vec::new();
     let mut stack: Vec<Query> = Vec::new();
     for role in 0..graph.rules.roles.len() as u32 {
