@@ -361,22 +361,16 @@ mod tests {
     /// for its own answer `y` and role `r`, and `start` adds s1 only for concern `b`.
     fn conditional() -> Graph<'static> {
         let mut g = graph();
-        fn when(json: serde_json::Value) -> Option<Box<crate::graph::model::When<'static>>> {
-            Some(Box::new(
-                crate::graph::model::When::deserialize(json).unwrap(),
-            ))
+        fn when(json: serde_json::Value) -> Option<crate::graph::model::When<'static>> {
+            Some(crate::graph::model::When::deserialize(json).unwrap())
         }
-        g.rules.nodes[3].add[1].when = when(serde_json::json!({"more": ["x"]}));
+        g.rules.nodes[3].add[1].set_when(when(serde_json::json!({"more": ["x"]})));
         let mut nb: Vec<_> = g.rules.nodes[4].add.to_vec();
-        nb.push(crate::graph::model::Addition {
-            kind: Kind::Step,
-            id: "s2".into(),
-            priority: 5,
-            why: None,
-            when: when(serde_json::json!({"more": ["y"], "role": ["r"]})),
-        });
+        let mut s2 = crate::graph::model::Addition::new(Kind::Step, "s2".into(), 5);
+        s2.set_when(when(serde_json::json!({"more": ["y"], "role": ["r"]})));
+        nb.push(s2);
         g.rules.nodes[4].add = nb.into_boxed_slice();
-        g.rules.nodes[0].add[0].when = when(serde_json::json!({"concern": ["b"]}));
+        g.rules.nodes[0].add[0].set_when(when(serde_json::json!({"concern": ["b"]})));
         let (g, d) = Graph::new(g.rules, Origins::single(0));
         assert!(d.is_empty(), "{d:?}");
         g

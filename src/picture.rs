@@ -195,8 +195,7 @@ fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
         let text = item_text(graph, add.kind, add.entry, content);
         // A conditional addition says when it applies: `[role=teacher; case-stage=concrete]`.
         let when = graph.rules.nodes[n as usize].add[add.at as usize]
-            .when
-            .as_deref()
+            .when()
             .map(|w| {
                 let clauses: Vec<String> = w
                     .iter()

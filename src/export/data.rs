@@ -355,7 +355,7 @@ impl<'g> PageData<'g> {
                             kind: a.kind,
                             entry: a.entry,
                             priority: a.priority,
-                            why: node.add[a.at as usize].why.as_deref().map(&loc),
+                            why: node.add[a.at as usize].why().map(&loc),
                             when: a.condition.map(|c| {
                                 ix.condition(c)
                                     .clauses
