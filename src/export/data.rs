@@ -19,7 +19,8 @@ use crate::i18n::{Lang, Ui};
 use crate::plan::SourceRef;
 
 /// Version of the embedded form; the page refuses a blob of another version.
-pub const PAGE_DATA_VERSION: u32 = 1;
+// 2: additions may carry `when`; entries cite their source by index into `sources`.
+pub const PAGE_DATA_VERSION: u32 = 2;
 
 /// A text in each page language, keyed by language code.
 pub type Localized<'g> = BTreeMap<&'static str, &'g str>;
