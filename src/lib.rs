@@ -22,6 +22,7 @@ pub mod exit;
 pub mod export;
 pub mod graph;
 pub mod i18n;
+pub mod output;
 pub mod picture;
 pub mod plan;
 pub mod query;
