@@ -31,3 +31,4 @@ pub mod ruletest;
 pub mod schema;
 pub mod suggest;
 pub mod synth;
+pub mod walks;
