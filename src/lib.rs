@@ -17,6 +17,7 @@ pub mod cmd;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
 pub mod engine;
 pub mod exit;
 pub mod export;

@@ -81,10 +81,11 @@ fn count_from(graph: &Graph, role: u32, concern: u32, memo: &mut [Memo]) -> u128
             let paths = if next.is_empty() {
                 1
             } else {
-                next.iter().fold(0u128, |sum, t| match t.map(|t| memo[t as usize]) {
-                    Some(Memo::Done(k)) => sum.saturating_add(k),
-                    _ => sum,
-                })
+                next.iter()
+                    .fold(0u128, |sum, t| match t.map(|t| memo[t as usize]) {
+                        Some(Memo::Done(k)) => sum.saturating_add(k),
+                        _ => sum,
+                    })
             };
             memo[i] = Memo::Done(paths);
         }
@@ -275,7 +276,11 @@ fn branch<'g>(
     let here = graphs[side];
     let other = 1 - side;
     let question = &here.rules.questions[q as usize];
-    let there = exact(&graphs[other].rules.questions, |x| x.id.as_str(), &question.id);
+    let there = exact(
+        &graphs[other].rules.questions,
+        |x| x.id.as_str(),
+        &question.id,
+    );
     for (o, option) in question.options.iter().enumerate().rev() {
         let mut child = s.clone();
         child.query[side].answers[q as usize] = Some(o as u32);
@@ -290,7 +295,11 @@ fn branch<'g>(
             }
         }
         let id: &'g str = &option.id;
-        match child.answers.iter_mut().find(|a| a.question == question.id.as_str()) {
+        match child
+            .answers
+            .iter_mut()
+            .find(|a| a.question == question.id.as_str())
+        {
             Some(a) if side == 0 => a.old = Some(id),
             Some(a) => a.new = Some(id),
             None => {
@@ -332,7 +341,6 @@ pub fn shown<'g>(g: &'g Graph<'_>, o: &Outcome, out: &mut Vec<(Kind, &'g str)>) 
         }
     }
 }
-
 
 /// The id of entry `entry` of catalog `kind`.
 pub fn entry_id<'g>(g: &'g Graph<'_>, kind: Kind, entry: u32) -> &'g str {
