@@ -28,6 +28,7 @@ pub mod picture;
 pub mod plan;
 pub mod query;
 pub mod render;
+pub mod review;
 pub mod ruletest;
 pub mod schema;
 pub mod suggest;
