@@ -4,7 +4,10 @@
 //! A coordinator who regenerates a page on a shared drive must never be left with an empty or
 //! half-written page: the rename is atomic on one file system, so readers see the old file or
 //! the new one, never a mix. On any failure the temporary file is removed and the target is
-//! untouched. This module only writes files; what goes into them is the commands' business.
+//! untouched. A target that is a symbolic link is followed (the link stays a link); a target
+//! that exists but is not a regular file (`/dev/null`, `/dev/full`, a named pipe) cannot be
+//! replaced by renaming, and is written directly. This module only writes files; what goes
+//! into them is the commands' business.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -17,7 +20,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct AtomicFile {
     target: PathBuf,
-    temp: PathBuf,
+    /// The temporary file, or `None` when writing straight to a device or pipe.
+    temp: Option<PathBuf>,
     file: Option<BufWriter<File>>,
 }
 
@@ -25,6 +29,30 @@ impl AtomicFile {
     /// Creates a new temporary file in the directory of `target`, named after it
     /// (`.NAME.wegwijs-PID-N.tmp`), so the final rename never crosses file systems.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        let mut target = target.to_path_buf();
+        if fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+            if let Ok(real) = fs::canonicalize(&target) {
+                target = real;
+            }
+        }
+        let target = target.as_path();
+        if let Ok(meta) = fs::metadata(target) {
+            if meta.is_dir() {
+                let e = io::Error::new(io::ErrorKind::IsADirectory, "it is a directory");
+                return Err(with_path(e, "cannot write", target));
+            }
+            if !meta.is_file() {
+                let file = OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .map_err(|e| with_path(e, "cannot write", target))?;
+                return Ok(AtomicFile {
+                    target: target.to_path_buf(),
+                    temp: None,
+                    file: Some(BufWriter::new(file)),
+                });
+            }
+        }
         let name = target
             .file_name()
             .ok_or_else(|| {
@@ -50,7 +78,7 @@ impl AtomicFile {
                 Ok(file) => {
                     return Ok(AtomicFile {
                         target: target.to_path_buf(),
-                        temp,
+                        temp: Some(temp),
                         file: Some(BufWriter::new(file)),
                     });
                 }
@@ -69,15 +97,18 @@ impl AtomicFile {
         let file = buffered
             .into_inner()
             .map_err(|e| with_path(e.into_error(), "cannot write", &self.target))?;
+        let Some(temp) = &self.temp else {
+            // A device or pipe: everything is written; there is nothing to rename.
+            return Ok(());
+        };
         file.sync_all()
             .map_err(|e| with_path(e, "cannot write", &self.target))?;
         drop(file);
         // Keep the mode of the file being replaced (a shared page stays readable to others).
         if let Ok(meta) = fs::metadata(&self.target) {
-            let _ = fs::set_permissions(&self.temp, meta.permissions());
+            let _ = fs::set_permissions(temp, meta.permissions());
         }
-        fs::rename(&self.temp, &self.target)
-            .map_err(|e| with_path(e, "cannot replace", &self.target))
+        fs::rename(temp, &self.target).map_err(|e| with_path(e, "cannot replace", &self.target))
     }
 }
 
@@ -99,9 +130,15 @@ impl Write for AtomicFile {
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.file.take().is_some() || self.temp.exists() {
-            // Not committed (or the rename failed): the target keeps its old content.
-            let _ = fs::remove_file(&self.temp);
+        // Not committed, or the rename failed: the target keeps its old content. (Discard the
+        // buffer first; flushing it into the temporary file would be wasted work.)
+        if let Some(buffered) = self.file.take() {
+            let _ = buffered.into_parts();
+        }
+        if let Some(temp) = &self.temp {
+            if temp.exists() {
+                let _ = fs::remove_file(temp);
+            }
         }
     }
 }
@@ -150,6 +187,41 @@ mod tests {
         fs::write(&blocker, "x").unwrap();
         let err = AtomicFile::create(&blocker.join("out.txt")).unwrap_err();
         assert!(err.to_string().contains("not-a-dir"), "{err}");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_symbolic_link_is_followed_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let mut f = AtomicFile::create(&link).unwrap();
+        f.write_all(b"new").unwrap();
+        f.commit().unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_device_is_written_directly_and_a_full_one_fails() {
+        let mut f = AtomicFile::create(Path::new("/dev/null")).unwrap();
+        f.write_all(b"gone").unwrap();
+        f.commit().unwrap();
+        assert!(Path::new("/dev/null").exists());
+        if Path::new("/dev/full").exists() {
+            let mut f = AtomicFile::create(Path::new("/dev/full")).unwrap();
+            f.write_all(b"x").unwrap();
+            let err = f.commit().unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        }
     }
 
     #[test]

@@ -8,9 +8,11 @@ use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use crate::check::report::JsonReport;
+use crate::diff::Diff;
 use crate::graph::RuleGraph;
 use crate::graph::overlay::Overlay;
 use crate::plan::Plan;
+use crate::review::Worksheet;
 use crate::ruletest::TestFile;
 
 /// The documents wegwijs publishes a schema for.
@@ -26,16 +28,22 @@ pub enum SchemaKind {
     Overlay,
     /// A rule-test file (`wegwijs test`).
     Tests,
+    /// The report of `diff --format json`.
+    Diff,
+    /// The worksheet of `review --format json`.
+    Review,
 }
 
 impl SchemaKind {
     /// All kinds, in the order they are listed.
-    pub const ALL: [SchemaKind; 5] = [
+    pub const ALL: [SchemaKind; 7] = [
         SchemaKind::Rules,
         SchemaKind::Plan,
         SchemaKind::Check,
         SchemaKind::Overlay,
         SchemaKind::Tests,
+        SchemaKind::Diff,
+        SchemaKind::Review,
     ];
 
     /// The file name of the committed copy, e.g. `rules.schema.json`.
@@ -46,6 +54,8 @@ impl SchemaKind {
             SchemaKind::Check => "check.schema.json",
             SchemaKind::Overlay => "overlay.schema.json",
             SchemaKind::Tests => "tests.schema.json",
+            SchemaKind::Diff => "diff.schema.json",
+            SchemaKind::Review => "review.schema.json",
         }
     }
 }
@@ -60,6 +70,10 @@ pub fn schema(kind: SchemaKind) -> Value {
         SchemaKind::Check => root::<JsonReport>(writing, "wegwijs check report"),
         SchemaKind::Overlay => root::<Overlay>(reading, "wegwijs overlay (schema_version 1)"),
         SchemaKind::Tests => root::<TestFile>(reading, "wegwijs rule tests"),
+        SchemaKind::Diff => root::<Diff>(writing, "wegwijs diff report (schema_version 1)"),
+        SchemaKind::Review => {
+            root::<Worksheet>(writing, "wegwijs review worksheet (schema_version 1)")
+        }
     }
 }
 

@@ -557,7 +557,7 @@ impl<'g> Tally<'g> {
             })
             .collect();
         // Most plans first; the first-seen order breaks ties, so the output is stable.
-        out.sort_by(|a, b| b.plans.cmp(&a.plans));
+        out.sort_by_key(|o| std::cmp::Reverse(o.plans));
         out
     }
 }
