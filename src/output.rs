@@ -115,14 +115,18 @@ impl AtomicFile {
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match &mut self.file {
-            Some(f) => f.write(buf),
+            Some(f) => f
+                .write(buf)
+                .map_err(|e| with_path(e, "cannot write", &self.target)),
             None => Err(io::Error::other("the file was already committed")),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match &mut self.file {
-            Some(f) => f.flush(),
+            Some(f) => f
+                .flush()
+                .map_err(|e| with_path(e, "cannot write", &self.target)),
             None => Ok(()),
         }
     }
