@@ -137,6 +137,8 @@ fn compare(
     for (id, v) in new {
         match index.get(id.as_str()) {
             None => out.push(item(kind, id, Change::Added, Vec::new())),
+            // Equal values (nearly all) need no flattening.
+            Some(&before) if before == v => {}
             Some(before) => {
                 let fields = fields(before, v);
                 if !fields.is_empty() {
