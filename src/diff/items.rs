@@ -18,23 +18,26 @@ use crate::graph::{Graph, Kind};
 pub(super) fn entries(old: &Graph, new: &Graph) -> Vec<ItemChange> {
     let mut out = Vec::new();
     for kind in Kind::ALL {
-        let values = |g: &Graph| -> Vec<(String, Value)> {
+        let values = |g: &Graph| -> Vec<(String, String)> {
             match kind {
-                Kind::Step => ids_and_values(&g.rules.steps, |s| s.id.as_str()),
-                Kind::Advice => ids_and_values(&g.rules.advice, |a| a.id.as_str()),
-                _ => ids_and_values(catalog(&g.rules, kind), |e| e.id.as_str())
-                    .into_iter()
-                    .map(|(id, mut v)| {
-                        // `verified` is left out when true; compare what it means.
-                        if let Value::Object(map) = &mut v {
-                            map.entry("verified").or_insert(Value::Bool(true));
-                        }
-                        (id, v)
-                    })
-                    .collect(),
+                Kind::Step => ids_and_json(&g.rules.steps, |s| s.id.as_str()),
+                Kind::Advice => ids_and_json(&g.rules.advice, |a| a.id.as_str()),
+                _ => ids_and_json(catalog(&g.rules, kind), |e| e.id.as_str()),
             }
         };
-        compare(kind.as_str(), &values(old), &values(new), &mut out);
+        // `verified` is left out when true; compare what it means.
+        let normalize = |v: &mut Value| {
+            if let (Value::Object(map), false) = (v, matches!(kind, Kind::Step | Kind::Advice)) {
+                map.entry("verified").or_insert(Value::Bool(true));
+            }
+        };
+        compare(
+            kind.as_str(),
+            &values(old),
+            &values(new),
+            normalize,
+            &mut out,
+        );
     }
     out
 }
@@ -47,49 +50,54 @@ pub(super) fn structure(old: &Graph, new: &Graph) -> Vec<ItemChange> {
         let v = serde_json::json!({
             "title": r.title, "emergency": r.emergency, "languages": r.languages,
         });
-        vec![("graph".to_owned(), v)]
+        vec![("graph".to_owned(), v.to_string())]
     };
-    compare("graph", &header(old), &header(new), &mut out);
+    let same = |_: &mut Value| {};
+    compare("graph", &header(old), &header(new), same, &mut out);
     compare(
         "role",
-        &ids_and_values(&old.rules.roles, |r| r.id.as_str()),
-        &ids_and_values(&new.rules.roles, |r| r.id.as_str()),
+        &ids_and_json(&old.rules.roles, |r| r.id.as_str()),
+        &ids_and_json(&new.rules.roles, |r| r.id.as_str()),
+        same,
         &mut out,
     );
     compare(
         "concern",
-        &ids_and_values(&old.rules.concerns, |c| c.id.as_str()),
-        &ids_and_values(&new.rules.concerns, |c| c.id.as_str()),
+        &ids_and_json(&old.rules.concerns, |c| c.id.as_str()),
+        &ids_and_json(&new.rules.concerns, |c| c.id.as_str()),
+        same,
         &mut out,
     );
-    let questions = |g: &Graph| -> Vec<(String, Value)> {
-        ids_and_values(&g.rules.questions, |q| q.id.as_str())
-            .into_iter()
-            .map(|(id, mut v)| {
-                if let Value::Object(map) = &mut v {
-                    map.remove("options");
-                }
-                (id, v)
-            })
-            .collect()
+    // Options are items of their own below.
+    let without_options = |v: &mut Value| {
+        if let Value::Object(map) = v {
+            map.remove("options");
+        }
     };
-    compare("question", &questions(old), &questions(new), &mut out);
-    let options = |g: &Graph| -> Vec<(String, Value)> {
+    compare(
+        "question",
+        &ids_and_json(&old.rules.questions, |q| q.id.as_str()),
+        &ids_and_json(&new.rules.questions, |q| q.id.as_str()),
+        without_options,
+        &mut out,
+    );
+    let options = |g: &Graph| -> Vec<(String, String)> {
         g.rules
             .questions
             .iter()
             .flat_map(|q| {
-                ids_and_values(&q.options, |o| o.id.as_str())
+                ids_and_json(&q.options, |o| o.id.as_str())
                     .into_iter()
                     .map(move |(o, v)| (format!("{}={o}", q.id), v))
             })
             .collect()
     };
-    compare("option", &options(old), &options(new), &mut out);
+    compare("option", &options(old), &options(new), same, &mut out);
     compare(
         "source",
-        &ids_and_values(&old.rules.sources, |s| s.id.as_str()),
-        &ids_and_values(&new.rules.sources, |s| s.id.as_str()),
+        &ids_and_json(&old.rules.sources, |s| s.id.as_str()),
+        &ids_and_json(&new.rules.sources, |s| s.id.as_str()),
+        same,
         &mut out,
     );
     out
@@ -100,34 +108,37 @@ pub(super) fn nodes(old: &Graph, new: &Graph) -> Vec<ItemChange> {
     let mut out = Vec::new();
     compare(
         "node",
-        &ids_and_values(&old.rules.nodes, |n| n.id.as_str()),
-        &ids_and_values(&new.rules.nodes, |n| n.id.as_str()),
+        &ids_and_json(&old.rules.nodes, |n| n.id.as_str()),
+        &ids_and_json(&new.rules.nodes, |n| n.id.as_str()),
+        |_| {},
         &mut out,
     );
     out
 }
 
-fn ids_and_values<T: Serialize>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<(String, Value)> {
+/// Each item's id and its JSON text: comparing texts is cheap, and only the few items that
+/// differ are parsed into values to name their fields.
+fn ids_and_json<T: Serialize>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<(String, String)> {
     list.iter()
         .map(|x| {
-            let mut v = serde_json::to_value(x).unwrap_or(Value::Null);
-            if let Value::Object(map) = &mut v {
-                map.remove("id");
-            }
-            (id(x).to_owned(), v)
+            (
+                id(x).to_owned(),
+                serde_json::to_string(x).unwrap_or_default(),
+            )
         })
         .collect()
 }
 
 /// Appends the changes from `old` to `new`: removed items in old order, then added and changed
-/// ones in new order.
+/// ones in new order. `normalize` makes two ways of writing the same thing equal.
 fn compare(
     kind: &str,
-    old: &[(String, Value)],
-    new: &[(String, Value)],
+    old: &[(String, String)],
+    new: &[(String, String)],
+    normalize: impl Fn(&mut Value),
     out: &mut Vec<ItemChange>,
 ) {
-    let index: BTreeMap<&str, &Value> = old.iter().map(|(i, v)| (i.as_str(), v)).collect();
+    let index: BTreeMap<&str, &String> = old.iter().map(|(i, v)| (i.as_str(), v)).collect();
     let new_ids: BTreeMap<&str, ()> = new.iter().map(|(i, _)| (i.as_str(), ())).collect();
     for (id, _) in old {
         if !new_ids.contains_key(id.as_str()) {
@@ -137,10 +148,18 @@ fn compare(
     for (id, v) in new {
         match index.get(id.as_str()) {
             None => out.push(item(kind, id, Change::Added, Vec::new())),
-            // Equal values (nearly all) need no flattening.
+            // Equal texts (nearly all) need no parsing.
             Some(&before) if before == v => {}
             Some(before) => {
-                let fields = fields(before, v);
+                let parse = |text: &str| {
+                    let mut v: Value = serde_json::from_str(text).unwrap_or_default();
+                    normalize(&mut v);
+                    if let Value::Object(map) = &mut v {
+                        map.remove("id");
+                    }
+                    v
+                };
+                let fields = fields(&parse(before), &parse(v));
                 if !fields.is_empty() {
                     out.push(item(kind, id, Change::Changed, fields));
                 }
@@ -219,16 +238,11 @@ mod tests {
 
     #[test]
     fn items_are_matched_by_id_whatever_their_order() {
-        let old = vec![
-            ("a".to_owned(), json!({"x": 1})),
-            ("b".to_owned(), json!({"x": 2})),
-        ];
-        let new = vec![
-            ("b".to_owned(), json!({"x": 2})),
-            ("c".to_owned(), json!({"x": 3})),
-        ];
+        let item = |id: &str, x: i32| (id.to_owned(), json!({ "x": x }).to_string());
+        let old = vec![item("a", 1), item("b", 2)];
+        let new = vec![item("b", 2), item("c", 3)];
         let mut out = Vec::new();
-        compare("partner", &old, &new, &mut out);
+        compare("partner", &old, &new, |_| {}, &mut out);
         let got: Vec<(&str, Change)> = out.iter().map(|i| (i.id.as_str(), i.change)).collect();
         assert_eq!(got, [("a", Change::Removed), ("c", Change::Added)]);
     }

@@ -131,11 +131,10 @@ fn outline(d: &Diff, lang: Lang) -> Outline {
     push(&mut sections, Word::Recommendations.text(lang), recs);
     let items = |list: &[ItemChange]| list.iter().map(|i| item(i, lang)).collect::<Vec<_>>();
     push(&mut sections, Word::Entries.text(lang), items(&d.entries));
-    push(
-        &mut sections,
-        Word::Structure.text(lang),
-        items(&d.structure),
-    );
+    let (nodes, structure): (Vec<ItemChange>, Vec<ItemChange>) =
+        d.structure.iter().cloned().partition(|i| i.kind == "node");
+    push(&mut sections, Word::Structure.text(lang), items(&structure));
+    push(&mut sections, Word::Nodes.text(lang), items(&nodes));
     let endings = d
         .endings
         .iter()

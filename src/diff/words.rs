@@ -19,6 +19,7 @@ pub enum Word<'a> {
     Recommendations,
     Entries,
     Structure,
+    Nodes,
     Endings,
     AddedTo { plans: u64 },
     RemovedFrom { plans: u64 },
@@ -62,7 +63,9 @@ impl Word<'_> {
                 format!("No changes: both graphs give the same {}.", plans(compared))
             }
             Word::TooMany { old, new, limit } => format!(
-                "Too many answer paths to compare plans one by one (old graph: {old}, new graph: {new}; limit: {limit}, see --max-paths). Compared entries and nodes instead."
+                "Too many answer paths to compare plans one by one (old graph: {}, new graph: {}; limit: {limit}, see --max-paths). Compared entries and nodes instead.",
+                paths(old),
+                paths(new)
             ),
             Word::OnlyOld { plans: n } => format!(
                 "{} only in the old graph (for its roles and concerns the new one lacks).",
@@ -75,6 +78,7 @@ impl Word<'_> {
             Word::Recommendations => "Recommendations".into(),
             Word::Entries => "Catalog entries".into(),
             Word::Structure => "Questions, options, roles, concerns and sources".into(),
+            Word::Nodes => "Nodes".into(),
             Word::Endings => "Paths that end differently".into(),
             Word::AddedTo { plans: n } => format!("added to {}", plans(n)),
             Word::RemovedFrom { plans: n } => format!("removed from {}", plans(n)),
@@ -113,7 +117,9 @@ impl Word<'_> {
                 )
             }
             Word::TooMany { old, new, limit } => format!(
-                "Te veel antwoordpaden om de plannen een voor een te vergelijken (oude regelset: {old}, nieuwe: {new}; grens: {limit}, zie --max-paths). Alleen onderdelen en knopen vergeleken."
+                "Te veel antwoordpaden om de plannen een voor een te vergelijken (oude regelset: {}, nieuwe: {}; grens: {limit}, zie --max-paths). Alleen onderdelen en knopen vergeleken.",
+                paths(old),
+                paths(new)
             ),
             Word::OnlyOld { plans: n } => format!(
                 "{} alleen in de oude regelset (voor rollen en zorgen die de nieuwe niet heeft).",
@@ -126,6 +132,7 @@ impl Word<'_> {
             Word::Recommendations => "Aanbevelingen".into(),
             Word::Entries => "Onderdelen van de catalogus".into(),
             Word::Structure => "Vragen, opties, rollen, zorgen en bronnen".into(),
+            Word::Nodes => "Knopen".into(),
             Word::Endings => "Paden die anders eindigen".into(),
             Word::AddedTo { plans: n } => format!("toegevoegd aan {}", plans(n)),
             Word::RemovedFrom { plans: n } => format!("verdwenen uit {}", plans(n)),
@@ -143,5 +150,14 @@ impl Word<'_> {
             Word::NoLongerAsks { question } => format!("vragen niet meer {question}"),
             Word::Nothing => "(geen)".into(),
         }
+    }
+}
+
+/// A path count; the largest count stands for "at least that many" (counts saturate).
+fn paths(n: u64) -> String {
+    if n == u64::MAX {
+        format!("≥ {n}")
+    } else {
+        n.to_string()
     }
 }

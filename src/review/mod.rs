@@ -149,11 +149,17 @@ pub fn worksheet(
                 .sources
                 .iter()
                 .find(|s| s.id == e.source.as_str())
-                .map(|s| SourcePage {
-                    id: s.id.to_string(),
-                    title: s.title.to_string(),
-                    url: s.url.as_deref().map(str::to_owned),
-                    dated: s.dated.as_deref().map(str::to_owned),
+                .map(|s| {
+                    // Read through the source's JSON form, which names its page the same way
+                    // whether the format makes `url` and `dated` optional or required.
+                    let v = serde_json::to_value(s).unwrap_or_default();
+                    let text = |key: &str| v.get(key).and_then(|x| x.as_str()).map(str::to_owned);
+                    SourcePage {
+                        id: s.id.to_string(),
+                        title: s.title.to_string(),
+                        url: text("url"),
+                        dated: text("dated"),
+                    }
                 });
             let file = |path: &[&str]| {
                 let rest: Vec<Seg> = path.iter().map(|k| Seg::Key((*k).to_owned())).collect();
