@@ -211,7 +211,7 @@ pub struct SchemaArgs {
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// OLD and NEW rule files (see below).
-    #[arg(value_name = "FILE", num_args = 0..=2)]
+    #[arg(value_names = ["OLD", "NEW"], num_args = 0..=2)]
     pub files: Vec<PathBuf>,
     /// The old graph: a base file and its overlays, in order (repeat; instead of OLD).
     #[arg(long, value_name = "FILE")]
