@@ -558,3 +558,35 @@ fn output_is_kept_when_the_command_fails_before_writing() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// The issue's own words: a read-only folder. Root writes there anyway, so as root (as in this
+/// project's containers) the test only says so; the file-size-limit test above covers the
+/// failure everywhere.
+#[cfg(unix)]
+#[test]
+fn output_into_a_read_only_folder_keeps_the_old_file_and_exits_3() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map_or(true, |o| o.stdout == b"0\n");
+    if root {
+        eprintln!("notice: running as root, where a read-only folder does not stop a write");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("wegwijs.html");
+    std::fs::write(&target, "the page as it was").unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = wegwijs()
+        .args(["export", "html", "--output"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the page as it was"
+    );
+}
