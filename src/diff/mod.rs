@@ -3,7 +3,7 @@
 //! [`compare`] walks every complete answer path of either graph (see [`crate::walks`]), gets
 //! one plan from each graph for the same answers, and counts per recommendation in how many
 //! plans it was added, removed, moved or given another reason. Next to that it compares the
-//! graphs item by item ([`items`]): catalog entries field by field (a changed phone number
+//! graphs item by item (in `items`): catalog entries field by field (a changed phone number
 //! changes no plan order, yet every plan that shows it), and questions, options, roles,
 //! concerns and sources. When there are too many paths to walk, it says so and compares items
 //! and nodes only. The result is a [`Diff`] value; [`render`] lays it out, and its JSON form is

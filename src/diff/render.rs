@@ -1,5 +1,5 @@
 //! Laying out a [`Diff`]: text for a terminal, Markdown for release notes and pull requests,
-//! JSON for scripts. Text and Markdown share one outline ([`outline`]) of sections and lines
+//! JSON for scripts. Text and Markdown share one outline of sections and lines
 //! made of spans, so the two cannot drift apart; only how a span is written differs.
 
 use std::io::{self, Write};
