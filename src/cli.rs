@@ -130,6 +130,30 @@ Examples:
   wegwijs schema rules > rules.schema.json
   wegwijs schema plan")]
     Schema(SchemaArgs),
+    /// Compare two rule graphs by the plans they give: what a change does to professionals.
+    #[command(after_help = "\
+OLD and NEW are rule files (an overlay alone applies to the built-in graph). Without NEW the
+new side is what --rules selects (the built-in graph by default); without OLD too, both are.
+--old-rules and --new-rules give a base and its overlays instead (repeat them).
+Exit code 0 when nothing changes, 1 when something does, 2 for trouble, as diff(1).
+
+Examples:
+  wegwijs diff old-default.json rules/default.json
+  wegwijs diff old-default.json --format markdown --output docs/changes.md
+  wegwijs diff --old-rules base.json --new-rules base.json --new-rules onze-partners.json")]
+    Diff(DiffArgs),
+    /// A worksheet of every fact that can go stale, with its source, riskiest first.
+    #[command(after_help = "\
+Each contact detail, web address, provider, name and summary of every partner, training,
+resource and network, with its source page, review date, verified flag and caveat, the plans it
+appears in and the file it comes from. Unverified first, then the oldest review, then the most
+plans.
+
+Examples:
+  wegwijs review > review.md
+  wegwijs review --older-than 365 --format csv --output due.csv
+  wegwijs --rules onze-partners.json review --format json")]
+    Review(ReviewArgs),
     /// Print a shell completion script that offers the ids of the loaded graph.
     #[command(after_help = "\
 Examples:
@@ -193,6 +217,9 @@ pub struct GraphArgs {
     /// Draw only what this concern (id or alias) reaches.
     #[arg(long, short)]
     pub concern: Option<String>,
+    /// Write to this file instead of stdout; it is replaced only when everything was written.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `test`.
@@ -212,6 +239,50 @@ pub struct SchemaArgs {
     /// Which document.
     #[arg(value_enum)]
     pub kind: crate::schema::SchemaKind,
+    /// Write to this file instead of stdout; it is replaced only when everything was written.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW rule files (see below).
+    #[arg(value_names = ["OLD", "NEW"], num_args = 0..=2)]
+    pub files: Vec<PathBuf>,
+    /// The old graph: a base file and its overlays, in order (repeat; instead of OLD).
+    #[arg(long, value_name = "FILE")]
+    pub old_rules: Vec<PathBuf>,
+    /// The new graph: a base file and its overlays, in order (repeat; instead of NEW).
+    #[arg(long, value_name = "FILE")]
+    pub new_rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Compare plans one by one up to this many answer paths; beyond it compare entries and
+    /// nodes only.
+    #[arg(long, value_name = "N", default_value_t = crate::diff::DEFAULT_MAX_PATHS)]
+    pub max_paths: u64,
+    /// Write to this file instead of stdout; it is replaced only when everything was written.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = crate::review::render::ReviewFormat::Markdown)]
+    pub format: crate::review::render::ReviewFormat,
+    /// Only facts reviewed more than this many days ago.
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+    /// Count the plans of each fact up to this many answer paths.
+    #[arg(long, value_name = "N", default_value_t = crate::review::DEFAULT_MAX_PATHS)]
+    pub max_paths: u64,
+    /// Write to this file instead of stdout; it is replaced only when everything was written.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `completions`.
@@ -246,6 +317,9 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Write to this file instead of stdout; it is replaced only when everything was written.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `ask`.
@@ -321,6 +395,9 @@ pub struct ExportArgs {
     /// opened (not the day it was written).
     #[arg(long, value_name = "DAYS", default_value_t = 365)]
     pub max_age_days: u32,
+    /// Write to this file instead of stdout; it is replaced only when everything was written.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// What `export` writes.

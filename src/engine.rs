@@ -356,6 +356,59 @@ mod tests {
         assert!(matches!(walk(&g, &q, false), Ok(Walk::Done(_))));
     }
 
+    /// The test graph with `when` on additions: `na` adds p only for `more=x` (a question
+    /// asked at `nb`, before `na` on the `b` route, never on the `a` route), `nb` adds s2 only
+    /// for its own answer `y` and role `r`, and `start` adds s1 only for concern `b`.
+    fn conditional() -> Graph<'static> {
+        let mut g = graph();
+        fn when(json: serde_json::Value) -> Option<crate::graph::model::When<'static>> {
+            Some(crate::graph::model::When::deserialize(json).unwrap())
+        }
+        g.rules.nodes[3].add[1].set_when(when(serde_json::json!({"more": ["x"]})));
+        let mut nb: Vec<_> = g.rules.nodes[4].add.to_vec();
+        let mut s2 = crate::graph::model::Addition::new(Kind::Step, "s2".into(), 5);
+        s2.set_when(when(serde_json::json!({"more": ["y"], "role": ["r"]})));
+        nb.push(s2);
+        g.rules.nodes[4].add = nb.into_boxed_slice();
+        g.rules.nodes[0].add[0].set_when(when(serde_json::json!({"concern": ["b"]})));
+        let (g, d) = Graph::new(g.rules, Origins::single(0));
+        assert!(d.is_empty(), "{d:?}");
+        g
+    }
+
+    #[test]
+    fn when_on_the_concern_is_known_without_being_asked_first() {
+        let g = conditional();
+        // `start` adds s1 only for concern b; the concern is asked later, at `switch`.
+        let o = evaluate(&g, &query(&g, "b", &["more=y"])).unwrap();
+        assert_eq!(ids(&g, &o), ["s2", "s1"]);
+        let o = evaluate(&g, &query(&g, "a", &[])).unwrap();
+        assert!(!ids(&g, &o).contains(&"p".to_owned()));
+    }
+
+    #[test]
+    fn when_on_a_question_needs_it_answered_on_the_path() {
+        let g = conditional();
+        // On route a, `more` is never asked: its answer is ignored and does not satisfy `when`.
+        let o = evaluate(&g, &query(&g, "a", &["more=x"])).unwrap();
+        assert_eq!(ids(&g, &o), ["s1", "s2"]);
+        assert_eq!(o.ignored, [(1, 0)]);
+        // On route b, `more=x` is asked at `nb` before `na`: p is added.
+        let o = evaluate(&g, &query(&g, "b", &["more=x"])).unwrap();
+        assert!(ids(&g, &o).contains(&"p".to_owned()));
+    }
+
+    #[test]
+    fn when_on_the_question_the_node_itself_asks_sees_its_answer() {
+        let g = conditional();
+        let o = evaluate(&g, &query(&g, "b", &["more=y"])).unwrap();
+        let s2 = o
+            .items
+            .iter()
+            .find(|i| i.kind == Kind::Step && i.entry == 2);
+        assert_eq!(s2.map(|i| i.from.clone()), Some(vec![(4, 0)]));
+    }
+
     #[test]
     fn a_cycle_in_an_unchecked_graph_ends_the_walk() {
         let mut g = graph();

@@ -69,10 +69,18 @@ impl std::error::Error for Cancelled {}
 
 /// True when the error chain holds a broken pipe: the reader left, which is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
+    err.chain()
+        .any(|e| io_error_kind(e) == Some(io::ErrorKind::BrokenPipe))
+}
+
+/// The kind of a write error, whether it came straight from a writer or through serde_json
+/// (which wraps the I/O error of a writer it serialises into, without exposing it as a source).
+fn io_error_kind(e: &(dyn std::error::Error + 'static)) -> Option<io::ErrorKind> {
+    if let Some(io) = e.downcast_ref::<io::Error>() {
+        return Some(io.kind());
+    }
+    e.downcast_ref::<serde_json::Error>()
+        .and_then(serde_json::Error::io_error_kind)
 }
 
 /// The exit code for an error that ended a command.
@@ -89,7 +97,7 @@ pub fn for_error(err: &anyhow::Error) -> ExitCode {
         {
             return ExitCode::Usage;
         }
-        if cause.is::<io::Error>() {
+        if io_error_kind(cause).is_some() {
             return ExitCode::Output;
         }
     }
@@ -164,5 +172,33 @@ mod tests {
             ExitCode::Cancelled
         );
         assert_eq!(for_error(&anyhow::anyhow!("other")), ExitCode::Problems);
+    }
+
+    #[test]
+    fn write_failures_inside_serde_json_map_like_any_write_failure() {
+        // serde_json wraps its writer's error and does not expose it as a source.
+        let write = |kind| {
+            let mut failing = FailingWriter(kind);
+            anyhow::Error::new(serde_json::to_writer(&mut failing, &[1, 2, 3]).unwrap_err())
+        };
+        assert_eq!(
+            for_error(&write(io::ErrorKind::StorageFull)),
+            ExitCode::Output
+        );
+        assert_eq!(
+            for_error(&write(io::ErrorKind::BrokenPipe)),
+            ExitCode::Success
+        );
+    }
+
+    struct FailingWriter(io::ErrorKind);
+
+    impl io::Write for FailingWriter {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(self.0))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
     }
 }

@@ -193,8 +193,22 @@ fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
     let count = graph.adds(n).count();
     for add in graph.adds(n).take(MAX_ITEMS) {
         let text = item_text(graph, add.kind, add.entry, content);
+        // A conditional addition says when it applies: `[role=teacher; case-stage=concrete]`.
+        let when = graph.rules.nodes[n as usize].add[add.at as usize]
+            .when()
+            .map(|w| {
+                let clauses: Vec<String> = w
+                    .iter()
+                    .map(|(k, ids)| {
+                        let ids: Vec<&str> = ids.iter().map(|i| i.as_str()).collect();
+                        format!("{k}={}", ids.join("|"))
+                    })
+                    .collect();
+                format!(" [{}]", clauses.join("; "))
+            })
+            .unwrap_or_default();
         lines.push(format!(
-            "+ {}: {}",
+            "+ {}: {}{when}",
             add.kind.as_str(),
             cut(&text, TEXT_WIDTH)
         ));

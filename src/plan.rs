@@ -356,9 +356,11 @@ impl<'g> Plan<'g> {
                 rec.priority = item.priority;
                 rec.urgent = item.urgent;
                 // The first node that gives a reason for this case wins over the entry's own.
-                if let Some(why) = item.from.iter().find_map(|&(node, at)| {
-                    rules.nodes[node as usize].add[at as usize].why.as_deref()
-                }) {
+                if let Some(why) = item
+                    .from
+                    .iter()
+                    .find_map(|&(node, at)| rules.nodes[node as usize].add[at as usize].why())
+                {
                     rec.why = Some(why.get(lang));
                 }
                 if opts.explain {

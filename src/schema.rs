@@ -10,9 +10,11 @@ use serde_json::Value;
 use crate::batch::LineError;
 use crate::check::report::JsonReport;
 use crate::exit::ErrorObject;
+use crate::diff::Diff;
 use crate::graph::RuleGraph;
 use crate::graph::overlay::Overlay;
 use crate::plan::Plan;
+use crate::review::Worksheet;
 use crate::ruletest::TestFile;
 
 /// The documents wegwijs publishes a schema for.
@@ -30,6 +32,10 @@ pub enum SchemaKind {
     Tests,
     /// An error: a failed line of `batch`, or a command's error on stderr with `--format json`.
     Error,
+    /// The report of `diff --format json`.
+    Diff,
+    /// The worksheet of `review --format json`.
+    Review,
 }
 
 /// Either error document wegwijs writes, for the `error` schema.
@@ -45,13 +51,15 @@ enum ErrorDocument {
 
 impl SchemaKind {
     /// All kinds, in the order they are listed.
-    pub const ALL: [SchemaKind; 6] = [
+    pub const ALL: [SchemaKind; 8] = [
         SchemaKind::Rules,
         SchemaKind::Plan,
         SchemaKind::Check,
         SchemaKind::Overlay,
         SchemaKind::Tests,
         SchemaKind::Error,
+        SchemaKind::Diff,
+        SchemaKind::Review,
     ];
 
     /// The file name of the committed copy, e.g. `rules.schema.json`.
@@ -63,6 +71,8 @@ impl SchemaKind {
             SchemaKind::Overlay => "overlay.schema.json",
             SchemaKind::Tests => "tests.schema.json",
             SchemaKind::Error => "error.schema.json",
+            SchemaKind::Diff => "diff.schema.json",
+            SchemaKind::Review => "review.schema.json",
         }
     }
 }
@@ -83,6 +93,10 @@ pub fn schema(kind: SchemaKind) -> Value {
                 map.insert("type".into(), Value::String("object".into()));
             }
             value
+        }
+        SchemaKind::Diff => root::<Diff>(writing, "wegwijs diff report (schema_version 1)"),
+        SchemaKind::Review => {
+            root::<Worksheet>(writing, "wegwijs review worksheet (schema_version 1)")
         }
     }
 }

@@ -71,13 +71,7 @@ fn text(s: &str) -> Text<'static> {
 }
 
 fn add(kind: Kind, id: String, priority: u16) -> Addition<'static> {
-    Addition {
-        kind,
-        id: id.into(),
-        priority,
-        why: None,
-        when: None,
-    }
+    Addition::new(kind, id.into(), priority)
 }
 
 fn node(id: String) -> Node<'static> {

@@ -451,3 +451,38 @@ fn changing_the_first_answer_in_the_review_keeps_the_others() {
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 0);
 }
+
+#[test]
+fn the_questionnaire_applies_when_as_the_one_shot_plan_does() {
+    // The small graph with `when`s: the care coordinator only for teachers, the local partner
+    // only for youth groups at the concrete stage (asked at the node that adds it).
+    let mut p = ask(&[
+        "--rules",
+        "tests/fixtures/export/conditions.json",
+        "ask",
+        "--lang",
+        "en",
+    ]);
+    wait(&mut p, "Is there acute danger now?");
+    keys(&mut p, &format!("{DOWN}\r")); // No
+    wait(&mut p, "What is your role?");
+    keys(&mut p, "teacher\r");
+    wait(&mut p, "What are you worried about");
+    keys(&mut p, "youth\r");
+    wait(&mut p, "How far has it gone?");
+    keys(&mut p, &format!("{DOWN}\r")); // Concrete
+    wait(&mut p, "Your answers. Are they right?");
+    keys(&mut p, "\r");
+    let plan = utf8(
+        &p.exp_string("The same plan without the questions:")
+            .unwrap(),
+    );
+    assert!(
+        plan.contains("Ask the school's care coordinator."),
+        "{plan}"
+    );
+    assert!(plan.contains("Welzijn Voorbeeld (fictional)"), "{plan}");
+    assert!(!plan.contains("Discuss it in your team."), "{plan}");
+    p.exp_string("--answer case-stage=concrete").unwrap();
+    p.exp_eof().unwrap();
+}

@@ -61,7 +61,7 @@ fn the_page_is_one_file_that_loads_nothing_from_elsewhere() {
         "one data block, one script"
     );
     let data = blob(&page);
-    assert_eq!(data["format"], 1);
+    assert_eq!(data["format"], 2);
     assert_eq!(data["lang"], "nl");
     assert_eq!(data["languages"], json!(["nl", "en"]));
     let graph: Value =

@@ -333,7 +333,7 @@ proptest! {
         let mut never = 0;
         for n in 0..graph.rules.nodes.len() as u32 {
             for (k, a) in graph.rules.nodes[n as usize].add.iter().enumerate() {
-                if a.when.is_some() && reached.contains(&n) && !applied.contains(&(n, k as u32)) {
+                if a.when().is_some() && reached.contains(&n) && !applied.contains(&(n, k as u32)) {
                     never += 1;
                 }
             }

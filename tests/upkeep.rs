@@ -225,6 +225,17 @@ fn mermaid_output_parses_with_mermaid() {
                 "mermaid",
             ],
         ),
+        (
+            // Conditional additions carry `[role=teacher; …]` in their labels.
+            "conditions.mmd",
+            vec![
+                "--rules",
+                "tests/fixtures/export/conditions.json",
+                "graph",
+                "-f",
+                "mermaid",
+            ],
+        ),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, stdout(&args)).unwrap();

@@ -55,7 +55,7 @@ fn each_text(graph: &Graph, mut f: impl FnMut(&'static str, usize, Vec<Seg>, &Te
     }
     for (i, n) in r.nodes.iter().enumerate() {
         for (k, add) in n.add.iter().enumerate() {
-            if let Some(why) = &add.why {
+            if let Some(why) = add.why() {
                 f("nodes", i, vec![key("add"), Seg::Index(k), key("why")], why);
             }
         }

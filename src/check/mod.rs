@@ -4,7 +4,8 @@
 //! always run; checks that walk paths run only when every reference resolved, and the path
 //! checks that assume a DAG run only when there is no cycle. That way one mistake does not
 //! cause a cascade of confusing follow-up diagnostics. Everything is linear in the size of the
-//! graph: paths are never enumerated.
+//! graph: paths are never enumerated. With `when` on additions the path proofs run per role and
+//! concern a `when` names, over a bounded number of answer combinations (see [`proofs`]).
 
 mod content;
 mod local;

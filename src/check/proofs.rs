@@ -459,3 +459,31 @@ fn never_holds(graph: &Graph, holds: &[bool], reached: &[bool], out: &mut Vec<Di
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_remembers_each_tracked_answer_apart() {
+        // Two tracked questions of 2 and 3 options: digits of base 3 and 4, 12 states.
+        let states = States {
+            digit_of: vec![Some(0), None, Some(1)],
+            place: vec![1, 3],
+            base: vec![3, 4],
+            count: 12,
+        };
+        assert_eq!((states.answer(0, 0), states.answer(0, 2)), (None, None));
+        let s = states.with(0, 1, 2);
+        let s = states.with(s, 0, 1);
+        assert!(s < states.count);
+        assert_eq!(
+            (states.answer(s, 0), states.answer(s, 2)),
+            (Some(1), Some(2))
+        );
+        // An untracked question has no answer in any state.
+        assert_eq!(states.answer(s, 1), None);
+        // Answering again (only in a graph with E016) replaces the digit.
+        assert_eq!(states.answer(states.with(s, 0, 0), 0), Some(0));
+    }
+}

@@ -8,7 +8,7 @@ use crate::export::{self, HtmlOptions};
 use super::Io;
 
 pub(super) fn run(config: &Config, args: &ExportArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
-    if config.terminal.stdout {
+    if config.terminal.stdout && args.output.is_none() {
         // A page of script in a terminal helps nobody; say how to get the file instead.
         return Err(UsageError(
             "the page is a file, not terminal output: redirect it, e.g. `wegwijs export html > wegwijs.html`"

@@ -9,12 +9,14 @@ mod args;
 mod ask;
 mod batch;
 mod check;
+mod diff;
 mod export;
 mod init;
 mod list;
 mod picture;
 mod plan;
 mod publish;
+mod review;
 mod test;
 
 use std::io::Write;
@@ -50,27 +52,49 @@ pub fn run(
     var: &dyn Fn(&str) -> Option<String>,
     io: &mut Io,
 ) -> ExitCode {
-    let config = Config::new(&cli.global, terminal, var);
+    let mut config = Config::new(&cli.global, terminal, var);
     let json = wants_json(cli.command.as_ref());
-    let result = match &cli.command {
-        Some(Command::Plan(args)) => plan::run(&config, args, io),
-        Some(Command::Ask(args)) => ask::run(&config, args, io),
-        Some(Command::List(args)) => list::run(&config, args, io),
-        Some(Command::Check(args)) => check::run(&config, args, io),
-        Some(Command::Batch) => batch::run(&config, io),
-        Some(Command::Test(args)) => test::run(&config, args, io),
-        Some(Command::Graph(args)) => picture::run(&config, args, io),
-        Some(Command::Export(args)) => export::run(&config, args, io),
-        Some(Command::Schema(args)) => publish::schema(args, io),
-        Some(Command::Completions(args)) => publish::completions(&config, args, io),
-        Some(Command::Init(args)) => init::run(&config, args, io),
-        Some(Command::Man) => publish::man(io),
-        None => no_command(&config, io),
+    // --output FILE: the command writes to a temporary file beside FILE, renamed over it only
+    // when the command produced its whole output (crate::output).
+    let output = output_path(cli.command.as_ref());
+    let mut file = match output.map(crate::output::AtomicFile::create).transpose() {
+        Ok(file) => file,
+        Err(e) => {
+            let err = anyhow::Error::new(e);
+            let _ = report_error(&err, ExitCode::Output, config.lang, json, io.err);
+            return ExitCode::Output;
+        }
+    };
+    if file.is_some() {
+        // A file gets what a pipe gets: no colour, the default width.
+        config.terminal.stdout = false;
+        config.style = crate::render::TextStyle {
+            width: crate::render::TextStyle::DEFAULT_WIDTH,
+            color: false,
+            lang: config.lang,
+        };
+    }
+    let result = match file.as_mut() {
+        Some(f) => dispatch(
+            &cli,
+            &config,
+            &mut Io {
+                out: f,
+                err: &mut *io.err,
+            },
+        ),
+        None => dispatch(&cli, &config, io),
     };
     let result = result.and_then(|code| {
         io.out.flush().context("writing output")?;
         Ok(code)
     });
+    let result = match (result, file) {
+        (Ok(code), Some(f)) if output_complete(cli.command.as_ref(), code) => {
+            f.commit().map(|()| code).map_err(anyhow::Error::from)
+        }
+        (result, _) => result,
+    };
     match result {
         Ok(code) => code,
         Err(err) => {
@@ -84,6 +108,27 @@ pub fn run(
     }
 }
 
+/// Runs the command itself, writing to `io`.
+fn dispatch(cli: &Cli, config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Some(Command::Plan(args)) => plan::run(config, args, io),
+        Some(Command::Ask(args)) => ask::run(config, args, io),
+        Some(Command::List(args)) => list::run(config, args, io),
+        Some(Command::Check(args)) => check::run(config, args, io),
+        Some(Command::Batch) => batch::run(config, io),
+        Some(Command::Test(args)) => test::run(config, args, io),
+        Some(Command::Graph(args)) => picture::run(config, args, io),
+        Some(Command::Export(args)) => export::run(config, args, io),
+        Some(Command::Diff(args)) => diff::run(config, args, io),
+        Some(Command::Review(args)) => review::run(config, args, io),
+        Some(Command::Schema(args)) => publish::schema(args, io),
+        Some(Command::Completions(args)) => publish::completions(config, args, io),
+        Some(Command::Init(args)) => init::run(config, args, io),
+        Some(Command::Man) => publish::man(io),
+        None => no_command(config, io),
+    }
+}
+
 fn wants_json(command: Option<&Command>) -> bool {
     match command {
         Some(Command::Plan(a)) => a.format == Format::Json,
@@ -91,6 +136,8 @@ fn wants_json(command: Option<&Command>) -> bool {
         Some(Command::List(a)) => a.format == DataFormat::Json,
         Some(Command::Check(a)) => a.format == DataFormat::Json,
         Some(Command::Test(a)) => a.format == DataFormat::Json,
+        Some(Command::Diff(a)) => a.format == Format::Json,
+        Some(Command::Review(a)) => a.format == crate::review::render::ReviewFormat::Json,
         Some(Command::Batch | Command::Schema(_)) => true,
         Some(
             Command::Completions(_)
@@ -101,6 +148,26 @@ fn wants_json(command: Option<&Command>) -> bool {
         )
         | None => false,
     }
+}
+
+/// The file `--output` names, for the commands that have it.
+fn output_path(command: Option<&Command>) -> Option<&std::path::Path> {
+    match command? {
+        Command::Plan(a) => a.output.as_deref(),
+        Command::Graph(a) => a.output.as_deref(),
+        Command::Export(a) => a.output.as_deref(),
+        Command::Schema(a) => a.output.as_deref(),
+        Command::Diff(a) => a.output.as_deref(),
+        Command::Review(a) => a.output.as_deref(),
+        _ => None,
+    }
+}
+
+/// Whether a command that ended with `code` wrote its whole output. `diff` exits 1 for "the
+/// graphs differ" after writing the report; for every other command 1 means it stopped early.
+fn output_complete(command: Option<&Command>, code: ExitCode) -> bool {
+    code == ExitCode::Success
+        || (matches!(command, Some(Command::Diff(_))) && code == ExitCode::Problems)
 }
 
 fn no_command(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
@@ -211,6 +278,16 @@ fn load_graph<'s>(
     io: &mut Io,
     json: bool,
 ) -> anyhow::Result<Option<Graph<'s>>> {
+    Ok(load_graph_and_files(config, sources, io, json)?.map(|(graph, _)| graph))
+}
+
+/// [`load_graph`], also giving the files read, for commands that name them.
+fn load_graph_and_files<'s>(
+    config: &Config,
+    sources: &'s mut Sources,
+    io: &mut Io,
+    json: bool,
+) -> anyhow::Result<Option<(Graph<'s>, &'s Sources)>> {
     let loaded = graph::load(&config.selection, sources)?;
     let mut diagnostics = loaded.diagnostics;
     if let (Some(g), false) = (&loaded.graph, config.selection.files.is_empty()) {
@@ -235,7 +312,10 @@ fn load_graph<'s>(
             io.err,
         )?;
     }
-    Ok(if failed { None } else { loaded.graph })
+    Ok(match (failed, loaded.graph) {
+        (false, Some(graph)) => Some((graph, loaded.sources)),
+        _ => None,
+    })
 }
 
 /// Ends a graph's life without freeing it. Every command is the last thing the process does, and

@@ -20,7 +20,8 @@ use crate::i18n::{Lang, Ui};
 use crate::plan::SourceRef;
 
 /// Version of the embedded form; the page refuses a blob of another version.
-pub const PAGE_DATA_VERSION: u32 = 1;
+// 2: additions may carry `when`; entries cite their source by index into `sources`.
+pub const PAGE_DATA_VERSION: u32 = 2;
 
 /// A text in each page language, keyed by language code.
 pub type Localized<'g> = BTreeMap<&'static str, &'g str>;
@@ -405,7 +406,7 @@ impl<'g> PageData<'g> {
                             kind: a.kind,
                             entry: a.entry,
                             priority: a.priority,
-                            why: node.add[a.at as usize].why.as_deref().map(&loc),
+                            why: node.add[a.at as usize].why().map(&loc),
                             when: a.condition.map(|c| {
                                 ix.condition(c)
                                     .clauses

@@ -693,8 +693,8 @@
     }
   }
 
-  if (data.format !== 1) {
-    main.replaceChildren(el('p', { class: 'warn' }, `This page holds rule data of format ${data.format}; it reads format 1.`));
+  if (data.format !== 2) {
+    main.replaceChildren(el('p', { class: 'warn' }, `This page holds rule data of format ${data.format}; it reads format 2.`));
     return;
   }
   try {

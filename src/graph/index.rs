@@ -573,7 +573,7 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
             .as_ref()
             .and_then(|x| node_ref(&mut b, x, i, &|| vec![Seg::Key("next".into())]));
         for (k, add) in n.add.iter().enumerate() {
-            if let Some(when) = &add.when {
+            if let Some(when) = add.when() {
                 let at = [
                     Seg::Key("add".into()),
                     Seg::Index(k),
@@ -842,5 +842,44 @@ mod tests {
         assert_eq!(links.successors().collect::<Vec<_>>(), [5, 6, 7]);
         assert_eq!(links.branch(2), Some(5));
         assert_eq!(links.branch(9), Some(7));
+    }
+
+    #[test]
+    fn conditions_resolve_aliases_and_only_conditional_additions_carry_one() {
+        use crate::graph::{Graph, Origins, RuleGraph};
+        use serde::Deserialize;
+        let t = serde_json::json!({"en": "x"});
+        let rules = RuleGraph::deserialize(serde_json::json!({
+            "schema_version": 1, "id": "t", "version": "1", "title": t, "languages": ["en"],
+            "reviewed": "2026-01-01", "emergency": t, "start": "a",
+            "roles": [{"id": "teacher", "label": t, "description": t, "aliases": ["docent"]}],
+            "concerns": [{"id": "c", "label": t, "description": t}],
+            "questions": [{"id": "stage", "text": t, "aliases": ["fase"],
+                "options": [{"id": "early", "label": t}, {"id": "late", "label": t, "aliases": ["laat"]}]}],
+            "steps": [{"id": "s", "text": t}],
+            "nodes": [
+                {"id": "a", "ask": "stage", "then": {"early": "b", "late": "b"}},
+                {"id": "b", "add": [
+                    {"kind": "step", "id": "s"},
+                    {"kind": "step", "id": "s", "when": {"role": ["docent"], "fase": ["laat", "early"]}}
+                ]}
+            ]
+        }))
+        .unwrap();
+        let (g, d) = Graph::new(rules, Origins::single(0));
+        assert!(d.is_empty(), "{d:?}");
+        let adds: Vec<Add> = g.adds(1).collect();
+        assert_eq!(adds[0].condition, None);
+        let c = g.index.condition(adds[1].condition.unwrap());
+        // `json!` sorts keys, so `fase` comes first here; a file keeps its own order.
+        assert_eq!(
+            &c.clauses[..],
+            &[
+                (Ask::Question(0), vec![1, 0].into_boxed_slice()),
+                (Ask::Role, vec![0].into_boxed_slice())
+            ]
+        );
+        assert!(c.holds(|ask| Some(if ask == Ask::Role { 0 } else { 1 })));
+        assert!(!c.holds(|ask| (ask == Ask::Role).then_some(0)));
     }
 }

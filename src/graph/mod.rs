@@ -160,7 +160,7 @@ impl<'a> Graph<'a> {
                 entry,
                 at: k as u32,
                 // Only an addition with a `when` looks its condition up.
-                condition: a.when.as_ref().and_then(|_| self.index.condition_at(n, k)),
+                condition: a.when().and_then(|_| self.index.condition_at(n, k)),
             })
     }
 

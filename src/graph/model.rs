@@ -332,9 +332,81 @@ pub struct Node<'a> {
 }
 
 /// One recommendation a node adds to the plan.
+///
+/// Read and written as [`AdditionFields`] (the shape FORMAT.md documents); in memory its `why`
+/// and `when` share one box, because most additions have neither and a large graph has
+/// millions of additions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(
+    from = "AdditionFields<'a>",
+    into = "AdditionFields<'a>",
+    bound(deserialize = "'de: 'a")
+)]
+pub struct Addition<'a> {
+    /// Which catalog the id refers to.
+    pub kind: Kind,
+    /// Id in that catalog.
+    pub id: Str<'a>,
+    /// Lower comes first in the plan; default 50.
+    pub priority: u16,
+    /// Its reason and its condition, when it has either.
+    pub extra: Option<Box<AdditionExtra<'a>>>,
+}
+
+/// The rarely given parts of an [`Addition`].
+#[derive(Debug, Clone, Default)]
+pub struct AdditionExtra<'a> {
+    /// Why this recommendation fits this path; overrides the entry's own `why`.
+    pub why: Option<Text<'a>>,
+    /// Only add it when every condition holds.
+    pub when: Option<When<'a>>,
+}
+
+impl<'a> Addition<'a> {
+    /// An addition without reason or condition.
+    pub fn new(kind: Kind, id: Str<'a>, priority: u16) -> Addition<'a> {
+        Addition {
+            kind,
+            id,
+            priority,
+            extra: None,
+        }
+    }
+
+    /// Why this recommendation fits this path, if the node says.
+    pub fn why(&self) -> Option<&Text<'a>> {
+        self.extra.as_ref()?.why.as_ref()
+    }
+
+    /// Its `when`, if it has one.
+    pub fn when(&self) -> Option<&When<'a>> {
+        self.extra.as_ref()?.when.as_ref()
+    }
+
+    /// Sets or clears its `when`.
+    pub fn set_when(&mut self, when: Option<When<'a>>) {
+        let extra = self.extra.take().map(|e| *e).unwrap_or_default();
+        let extra = AdditionExtra { when, ..extra };
+        self.extra = (extra.why.is_some() || extra.when.is_some()).then(|| Box::new(extra));
+    }
+}
+
+impl JsonSchema for Addition<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Addition".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        AdditionFields::json_schema(generator)
+    }
+}
+
+/// One recommendation a node adds to the plan.
+// The shape of an [`Addition`] in a rule file.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'a"))]
-pub struct Addition<'a> {
+#[schemars(rename = "Addition")]
+pub struct AdditionFields<'a> {
     /// Which catalog the id refers to.
     pub kind: Kind,
     /// Id in that catalog.
@@ -343,13 +415,41 @@ pub struct Addition<'a> {
     #[serde(default = "default_priority")]
     pub priority: u16,
     /// Why this recommendation fits this path; overrides the entry's own `why`.
-    // Boxed: most additions have none, and a large graph has millions of additions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub why: Option<Box<Text<'a>>>,
+    pub why: Option<Text<'a>>,
     /// Only add it when every condition holds: role, concern, or answers on the path so far.
-    // Boxed for the same reason as `why`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub when: Option<Box<When<'a>>>,
+    pub when: Option<When<'a>>,
+}
+
+impl<'a> From<AdditionFields<'a>> for Addition<'a> {
+    fn from(f: AdditionFields<'a>) -> Addition<'a> {
+        let extra = (f.why.is_some() || f.when.is_some()).then(|| {
+            Box::new(AdditionExtra {
+                why: f.why,
+                when: f.when,
+            })
+        });
+        Addition {
+            kind: f.kind,
+            id: f.id,
+            priority: f.priority,
+            extra,
+        }
+    }
+}
+
+impl<'a> From<Addition<'a>> for AdditionFields<'a> {
+    fn from(a: Addition<'a>) -> AdditionFields<'a> {
+        let extra = a.extra.map(|e| *e).unwrap_or_default();
+        AdditionFields {
+            kind: a.kind,
+            id: a.id,
+            priority: a.priority,
+            why: extra.why,
+            when: extra.when,
+        }
+    }
 }
 
 /// The kinds of recommendation a plan holds, in the order a plan shows them.

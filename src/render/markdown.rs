@@ -230,7 +230,7 @@ fn because(r: &Recommendation, lang: Lang) -> Option<String> {
 }
 
 /// An autolink when the address is safe in one, else the address as escaped text.
-fn link(url: &str) -> String {
+pub(crate) fn link(url: &str) -> String {
     let safe =
         url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:");
     if safe
@@ -245,7 +245,7 @@ fn link(url: &str) -> String {
 }
 
 /// Escapes CommonMark punctuation and control characters in a text from the rule graph.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let s = sanitize(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

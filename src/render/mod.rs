@@ -12,6 +12,7 @@ use std::io::{self, Write};
 
 pub use json::Json;
 pub use markdown::Markdown;
+pub(crate) use markdown::{esc as markdown_escape, link as markdown_link};
 pub use text::{Text, TextStyle};
 
 use crate::date::SourceDate;

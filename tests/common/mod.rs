@@ -88,7 +88,6 @@ pub fn every_outcome() -> (
 }
 
 /// Every complete answer path of every role and concern of `graph`.
-#[allow(dead_code)]
 pub fn every_outcome_in(graph: &wegwijs::graph::Graph) -> Vec<wegwijs::engine::Outcome> {
     use wegwijs::engine::{Walk, walk};
     use wegwijs::graph::index::Ask;
