@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use crate::batch::LineError;
 use crate::check::report::JsonReport;
-use crate::exit::ErrorObject;
 use crate::diff::Diff;
+use crate::exit::ErrorObject;
 use crate::graph::RuleGraph;
 use crate::graph::overlay::Overlay;
 use crate::plan::Plan;

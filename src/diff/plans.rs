@@ -27,9 +27,10 @@ fn recs<'g>(g: &'g Graph<'_>, o: &Outcome) -> Vec<Rec<'g>> {
         .map(|item| Rec {
             kind: item.kind,
             id: walks::entry_id(g, item.kind, item.entry),
-            why: item.from.iter().find_map(|&(node, at)| {
-                g.rules.nodes[node as usize].add[at as usize].why()
-            }),
+            why: item
+                .from
+                .iter()
+                .find_map(|&(node, at)| g.rules.nodes[node as usize].add[at as usize].why()),
         })
         .collect()
 }
