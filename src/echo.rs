@@ -21,6 +21,11 @@ pub fn clip(value: &str) -> Cow<'_, str> {
     }
 }
 
+/// Room for the "… (N chars)" that [`clip`] appends: a quoted value no longer than
+/// `LIMIT + MARK` is left alone by [`clip_quoted`], so a value clipped once is never clipped
+/// again (which would report the clipped length instead of the real one).
+const MARK: usize = 32;
+
 /// `message` with every value quoted in it (between backticks or double quotes) clipped.
 pub fn clip_quoted(message: &str) -> Cow<'_, str> {
     if message.len() <= LIMIT {
@@ -37,7 +42,12 @@ pub fn clip_quoted(message: &str) -> Cow<'_, str> {
             out.push_str(&clip(rest));
             return Cow::Owned(out);
         };
-        out.push_str(&clip(&rest[..close]));
+        let value = &rest[..close];
+        if value.chars().nth(LIMIT + MARK).is_some() {
+            out.push_str(&clip(value));
+        } else {
+            out.push_str(value);
+        }
         out.push_str(quote);
         rest = &rest[close + 1..];
     }
@@ -49,6 +59,17 @@ pub fn clip_quoted(message: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a 100 000-character answer was reported as "… (96 chars)": the message
+    /// quoting the clipped value was clipped again.
+    #[test]
+    fn a_clipped_value_keeps_its_real_length_in_a_clipped_message() {
+        let value = "x".repeat(100_000);
+        let m = format!("unknown answer `{}` for `acute-danger`", clip(&value));
+        let cut = clip_quoted(&m);
+        assert!(cut.contains("… (100000 chars)`"), "{cut}");
+        assert_eq!(cut, m);
+    }
 
     #[test]
     fn the_words_around_the_values_are_never_cut() {

@@ -486,3 +486,17 @@ fn the_questionnaire_applies_when_as_the_one_shot_plan_does() {
     p.exp_string("--answer case-stage=concrete").unwrap();
     p.exp_eof().unwrap();
 }
+
+/// Regression: after "yes, danger now" the 112 line came only with the plan, questions later.
+/// It is on screen at once, before the role question.
+#[test]
+fn an_urgent_answer_shows_112_before_the_next_question() {
+    let mut p = ask(&["ask", "--lang", "en"]);
+    wait(&mut p, "Is anyone in acute danger right now");
+    keys(&mut p, "yes\r");
+    let (before, _) = p.exp_regex("What is your role\\?").unwrap();
+    assert!(before.contains("FIRST: URGENT"), "{before:?}");
+    assert!(before.contains("Call 112"), "{before:?}");
+    keys(&mut p, "\x03");
+    p.exp_eof().unwrap();
+}

@@ -47,11 +47,15 @@ pub fn run(
 ) -> Result<Finished, PromptError> {
     let content = graph.content_lang(lang.code()).to_owned();
     let mut query = prefill;
+    let safety = graph.index.safety.map(Ask::Question);
+    // Danger is a fact of this moment: a saved answer to the safety question is never reused.
+    if let Some(ask) = safety {
+        set(&mut query, ask, None);
+    }
     // The questions answered in this session, in the order they were asked.
     let mut history: Vec<Ask> = Vec::new();
     // Earlier answers, to put the cursor on when a question comes back.
     let mut earlier: HashMap<Ask, u32> = HashMap::new();
-    let safety = graph.index.safety.map(Ask::Question);
     // The answer being changed from the review, and what it was: "back" there restores it.
     let mut changing: Option<(Ask, u32)> = None;
     loop {
@@ -103,6 +107,10 @@ pub fn run(
                 set(&mut query, next, Some(i as u32));
                 history.push(next);
                 changing = None;
+                if Some(next) == safety && is_urgent(graph, next, i) {
+                    let heading = Ui::Urgent.get(lang).to_uppercase();
+                    prompter.alert(&heading, graph.rules.emergency.get(&content))?;
+                }
             }
             Choice::Pick(i) => {
                 return Err(PromptError::Failed(format!("option {i} does not exist")));
@@ -121,6 +129,17 @@ pub fn run(
                 }
             }
         }
+    }
+}
+
+/// Whether option `i` of the question `ask` is an urgent answer (acute danger).
+fn is_urgent(graph: &Graph, ask: Ask, i: usize) -> bool {
+    match ask {
+        Ask::Question(q) => graph.rules.questions[q as usize]
+            .options
+            .get(i)
+            .is_some_and(|o| o.urgent),
+        Ask::Role | Ask::Concern => false,
     }
 }
 
@@ -557,15 +576,66 @@ mod tests {
             ],
         };
         let prefill = Query::resolve(&g, &raw).unwrap();
-        let mut p = ScriptedPrompter::new([Script::Pick("polarisation"), Script::Confirm]);
+        let mut p = ScriptedPrompter::new([
+            Script::Pick("no"),
+            Script::Pick("polarisation"),
+            Script::Confirm,
+        ]);
         let done = run(&g, &mut p, prefill, Lang::En).unwrap();
-        assert_eq!(p.asked(), ["concern"]);
+        // The saved acute-danger answer is asked again (see the next test); role is not.
+        assert_eq!(p.asked(), ["acute-danger", "concern"]);
         let crime = g.index.questions.find("crime").unwrap() as usize;
         assert_eq!(
             done.query.answers[crime], None,
             "crime is not on the polarisation path"
         );
         assert!(done.outcome.ignored.is_empty());
+    }
+
+    /// Regression: `ask --answers FILE` took a saved "no acute danger" and never asked it.
+    /// Danger is a fact of the moment, so the safety question is always asked afresh.
+    #[test]
+    fn a_saved_answer_to_the_safety_question_is_asked_again() {
+        let g = graph();
+        let raw = RawQuery {
+            role: Some("teacher".into()),
+            concern: Some("polarisation".into()),
+            answers: vec![("acute-danger".into(), "no".into())],
+        };
+        let prefill = Query::resolve(&g, &raw).unwrap();
+        let mut p = ScriptedPrompter::new([Script::Pick("yes"), Script::Confirm]);
+        let done = run(&g, &mut p, prefill, Lang::En).unwrap();
+        assert_eq!(p.asked(), ["acute-danger"]);
+        assert!(done.outcome.urgent(), "the fresh answer counts");
+    }
+
+    /// Regression: after "yes, danger now" the terminal showed 112 only with the plan, three to
+    /// six questions later. The emergency line comes at once, before the next question.
+    #[test]
+    fn an_urgent_answer_shows_the_emergency_line_before_the_next_question() {
+        let g = graph();
+        for (lang, heading) in [(Lang::En, "FIRST: URGENT"), (Lang::Nl, "EERST: ACUUT")] {
+            let mut p = ScriptedPrompter::new([
+                Script::Pick("yes"),
+                Script::Pick("teacher"),
+                Script::Pick("polarisation"),
+                Script::Confirm,
+            ]);
+            run(&g, &mut p, Query::empty(&g), lang).unwrap();
+            assert_eq!(p.alerts.len(), 1, "{:?}", p.alerts);
+            let (asked_before, line) = &p.alerts[0];
+            assert_eq!(*asked_before, 1, "right after the safety question");
+            assert!(line.starts_with(heading), "{line}");
+            assert!(line.contains("112"), "{line}");
+        }
+        let mut p = ScriptedPrompter::new([
+            Script::Pick("no"),
+            Script::Pick("teacher"),
+            Script::Pick("polarisation"),
+            Script::Confirm,
+        ]);
+        run(&g, &mut p, Query::empty(&g), Lang::En).unwrap();
+        assert!(p.alerts.is_empty(), "{:?}", p.alerts);
     }
 
     /// Regression: typing "no" at the safety question matched "danger now" in Yes's

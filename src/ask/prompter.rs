@@ -94,4 +94,9 @@ pub trait Prompter {
 
     /// Shows every answer and asks whether to show the plan or change one.
     fn review(&mut self, rows: &[SummaryRow]) -> Result<Review, PromptError>;
+
+    /// Shows an urgent line at once, above the questions still to come: the graph's emergency
+    /// line (call 112) right after an urgent answer to the safety question, so a person in
+    /// danger does not have to finish the questionnaire to read it.
+    fn alert(&mut self, heading: &str, text: &str) -> Result<(), PromptError>;
 }

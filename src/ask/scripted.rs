@@ -32,6 +32,8 @@ pub struct ScriptedPrompter {
     pub prompts: Vec<Prompt>,
     /// Every review shown, in order.
     pub reviews: Vec<Vec<SummaryRow>>,
+    /// Every urgent line shown, with the number of questions asked before it.
+    pub alerts: Vec<(usize, String)>,
 }
 
 impl ScriptedPrompter {
@@ -76,6 +78,12 @@ impl ScriptedPrompter {
 }
 
 impl Prompter for ScriptedPrompter {
+    fn alert(&mut self, heading: &str, text: &str) -> Result<(), PromptError> {
+        self.alerts
+            .push((self.prompts.len(), format!("{heading}: {text}")));
+        Ok(())
+    }
+
     fn choose(&mut self, prompt: &Prompt) -> Result<Choice, PromptError> {
         self.prompts.push(prompt.clone());
         let pick = |id: &str| {

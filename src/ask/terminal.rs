@@ -189,6 +189,17 @@ impl InquirePrompter {
 }
 
 impl Prompter for InquirePrompter {
+    fn alert(&mut self, heading: &str, text: &str) -> Result<(), PromptError> {
+        let (heading, text) = (sanitize(heading), sanitize(text));
+        let line = if self.color {
+            format!("\x1b[1;31m{heading}\x1b[0m {text}\n")
+        } else {
+            format!("{heading} {text}\n")
+        };
+        self.screen.write(&line);
+        Ok(())
+    }
+
     fn choose(&mut self, prompt: &Prompt) -> Result<Choice, PromptError> {
         let mut items: Vec<Item> = prompt
             .options
