@@ -163,8 +163,10 @@ fn prefilled_answers_are_skipped_and_saved_answers_round_trip() {
         "--save-answers",
         saved.to_str().unwrap(),
     ]);
-    // acute-danger, case-stage, travel and home-safety come from the file: only role and
-    // concern are asked.
+    // case-stage, travel and home-safety come from the file; acute danger is always asked
+    // afresh, then role and concern, which the file leaves open.
+    wait(&mut p, "Is anyone in acute danger right now");
+    keys(&mut p, "no\r");
     wait(&mut p, "What is your role?");
     keys(&mut p, "police\r");
     wait(&mut p, "What are you worried about");

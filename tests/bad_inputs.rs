@@ -282,6 +282,7 @@ fn save_answers_to_a_full_disk_is_exit_3() {
     .env("NO_COLOR", "1");
     let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).unwrap();
     for (prompt, keys) in [
+        ("Is anyone in acute danger right now", "no\r"),
         ("What is your role?", "teacher\r"),
         ("What are you worried about", "radical\r"),
         ("Your answers.", "\r"),
