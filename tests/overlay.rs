@@ -211,3 +211,32 @@ fn overlay_mistakes_are_reported_in_the_overlay() {
         ))
         .stderr(predicate::str::contains("did you mean `c-youth-groups`?"));
 }
+
+/// Regression: an overlay could rewrite the text of the 112 step, `check` passed it, and the
+/// plan for acute danger opened with "call the community officer first and wait". Now the
+/// patch is E026 and every command that loads the graph refuses it with exit code 1.
+#[test]
+fn an_overlay_cannot_rewrite_the_112_step() {
+    let evil = "tests/fixtures/check/E026-overlay-rewrites-112-step.json";
+    wegwijs()
+        .args([
+            "--rules",
+            evil,
+            "plan",
+            "--role",
+            "teacher",
+            "--concern",
+            "polarisation",
+        ])
+        .args(["--answer", "acute-danger=yes"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("wijkagent").not())
+        .stdout(predicate::str::contains("community officer").not())
+        .stderr(predicate::str::contains("E026"));
+    wegwijs()
+        .args(["check", evil])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[E026]"));
+}

@@ -94,21 +94,26 @@ pub(super) fn texts(graph: &Graph, out: &mut Vec<Diagnostic>) {
             }
         }
         for (lang, value) in text.0.iter() {
+            // An overlay may set one language of a text (`"name": {"nl": ".."}`): locate the
+            // value itself, not the text, or the diagnostic points into the base file.
+            let at = || {
+                let mut rest = rest.clone();
+                rest.push(Seg::Key(lang.to_owned()));
+                locate(graph, section, index, &rest)
+            };
             if !langs.iter().any(|l| l == lang) {
+                let (source, path) = at();
                 out.push(Diagnostic::new(
                     Problem::UndeclaredLanguage {
                         lang: lang.to_owned(),
                     },
                     source,
-                    path.clone().key(lang),
+                    path,
                 ));
             }
             if value.chars().any(is_dangerous) {
-                out.push(Diagnostic::new(
-                    Problem::ControlCharacters,
-                    source,
-                    path.clone().key(lang),
-                ));
+                let (source, path) = at();
+                out.push(Diagnostic::new(Problem::ControlCharacters, source, path));
             }
         }
     });

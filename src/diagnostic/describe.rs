@@ -378,6 +378,29 @@ impl Problem {
                     "load the right base as the first --rules file, or change `extends`".into()
                 }),
             ),
+            Problem::SafetyPatch { what, id, field } => (
+                if *what == "new urgent step" {
+                    if nl {
+                        format!("deze aanvulling voegt een spoedstap `{id}` toe; alleen de basis heeft spoedstappen")
+                    } else {
+                        format!("this overlay adds an urgent step `{id}`; only the base graph has urgent steps")
+                    }
+                } else if nl {
+                    let what = match *what {
+                        "safety question" => "de veiligheidsvraag",
+                        "urgent step" => "de spoedstap",
+                        _ => "de stap",
+                    };
+                    format!("deze aanvulling wijzigt `{field}` van {what} `{id}` van de basis")
+                } else {
+                    format!("this overlay changes `{field}` of the base's {what} `{id}`")
+                },
+                Some(if nl {
+                    "de vraag naar acuut gevaar en de spoedstappen (zoals 112 bellen) liggen vast; voeg een nieuwe, niet-urgente stap toe met een eigen id".into()
+                } else {
+                    "the acute-danger question and the urgent steps (such as calling 112) are fixed; add a new, non-urgent step with its own id instead".into()
+                }),
+            ),
             Problem::NotAnOverlay => (
                 if nl {
                     "alleen het eerste --rules-bestand mag een volledige regelset zijn; dit bestand is geen aanvulling".into()

@@ -177,6 +177,19 @@ pub enum Problem {
         /// Existing ids closest to it.
         nearest: Vec<String>,
     },
+    /// E026: an overlay patches the acute-danger route of its base: the safety question, an
+    /// urgent step, or whether a step is urgent (a new step of its own may not be urgent
+    /// either). A local file must not be able to change what
+    /// wegwijs says when someone is in danger.
+    SafetyPatch {
+        /// What it patches: `safety question`, `urgent step`, `step` (when it sets `urgent`) or
+        /// `new urgent step`.
+        what: &'static str,
+        /// The item's id.
+        id: String,
+        /// The field the patch sets or removes.
+        field: String,
+    },
     /// E025: the `when`s of a graph mention so many answers that the path proofs cannot stay
     /// exact within their bound.
     WhenTooComplex {
@@ -337,6 +350,7 @@ impl Problem {
             Problem::NotAnOverlay => "E023",
             Problem::UnknownInWhen { .. } => "E024",
             Problem::WhenTooComplex { .. } => "E025",
+            Problem::SafetyPatch { .. } => "E026",
             Problem::WhenNeverHolds { .. } => "W008",
             Problem::SourceOlderThanReview { .. } => "W009",
             Problem::Unreachable { .. } => "W001",

@@ -99,12 +99,14 @@ impl Origins {
             path.0.extend_from_slice(rest);
             return (self.base, path);
         };
+        // Patches record leaves only, so the latest file whose value contains `rest` wrote it:
+        // a later leaf above an earlier one replaced it whole. (Taking the longest prefix here
+        // once picked the *earliest* of two overlays that set the same field.)
         let set_by = origin
             .fields
             .iter()
             .rev()
-            .filter(|f| rest.starts_with(&f.prefix))
-            .max_by_key(|f| f.prefix.len());
+            .find(|f| rest.starts_with(&f.prefix));
         match set_by {
             Some(f) => {
                 let mut path = f.path.clone();
@@ -307,5 +309,28 @@ mod tests {
         assert_eq!((s, p.to_string()), (0, "partners[3].name".into()));
         let (s, p) = o.path("nodes", 7, &[]);
         assert_eq!((s, p.to_string()), (0, "nodes[7]".into()));
+    }
+
+    #[test]
+    fn the_latest_of_two_files_that_set_a_field_owns_it() {
+        // Regression: with two overlays setting `source`, the first one was named, so W010
+        // blamed the second overlay's slot for a `source` it had set.
+        let mut o = Origins::single(0);
+        let field = |source, i| FieldOrigin {
+            prefix: vec![Seg::Key("source".into())],
+            source,
+            path: JsonPath::item("partners", i).key("source"),
+        };
+        o.set(
+            "partners",
+            3,
+            ItemOrigin {
+                source: 0,
+                index: 3,
+                fields: vec![field(1, 0), field(2, 4)],
+            },
+        );
+        let (s, p) = o.path("partners", 3, &[Seg::Key("source".into())]);
+        assert_eq!((s, p.to_string()), (2, "partners[4].source".into()));
     }
 }

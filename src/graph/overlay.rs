@@ -6,6 +6,8 @@
 //! website), `null` removes an optional field, anything else replaces. `attach` appends
 //! recommendations to existing nodes. Every patched or attached value remembers which file and
 //! JSON path it came from, so a diagnostic about the merged graph points into the right file.
+//! The acute-danger route is the base graph's alone: a patch of the safety question or of an
+//! urgent step, or an overlay step marked urgent, is refused (E026) and not applied.
 
 use std::collections::HashMap;
 
@@ -329,6 +331,15 @@ impl Merger<'_> {
                     let Ok(mut merged) = serde_json::to_value(&items[i]) else {
                         continue;
                     };
+                    if let Some(problem) = safety_patch(section, &id, &merged, &patch) {
+                        let field = match &problem {
+                            Problem::SafetyPatch { field, .. } => field.clone(),
+                            _ => String::new(),
+                        };
+                        self.diags
+                            .push(Diagnostic::new(problem, self.source, at.key(&field)));
+                        continue;
+                    }
                     merge_patch(&mut merged, &patch);
                     match from_value::<T>(merged) {
                         Ok(item) => {
@@ -362,6 +373,18 @@ impl Merger<'_> {
                                 .push(super::load::data_problem(source, at, path, &e));
                         }
                     }
+                }
+                // Only the base graph says what is urgent, so a new step may not be either.
+                None if section == "steps" && patch.get("urgent") == Some(&Value::Bool(true)) => {
+                    self.diags.push(Diagnostic::new(
+                        Problem::SafetyPatch {
+                            what: "new urgent step",
+                            id,
+                            field: "urgent".into(),
+                        },
+                        self.source,
+                        at.key("urgent"),
+                    ));
                 }
                 None => match from_value::<T>(patch) {
                     Ok(item) => {
@@ -402,6 +425,25 @@ impl Merger<'_> {
             path,
         });
     }
+}
+
+/// The E026 problem of patching `base` (an item of `section`) with `patch`, if any: the safety
+/// question and urgent steps are the base's, and so is whether a step is urgent. New items are
+/// not patches, so an overlay can still add steps of its own.
+fn safety_patch(section: &str, id: &str, base: &Value, patch: &Value) -> Option<Problem> {
+    let is_true = |v: &Value, key| v.get(key) == Some(&Value::Bool(true));
+    let fields = patch.as_object()?.keys().filter(|k| *k != "id");
+    let (what, field) = match section {
+        "questions" if is_true(base, "safety") => ("safety question", fields.min()?),
+        "steps" if is_true(base, "urgent") => ("urgent step", fields.min()?),
+        "steps" if patch.get("urgent").is_some() => ("step", &"urgent".to_owned()),
+        _ => return None,
+    };
+    Some(Problem::SafetyPatch {
+        what,
+        id: id.to_owned(),
+        field: field.to_owned(),
+    })
 }
 
 /// Deserializes an item from an overlay's JSON value; its strings are owned.
