@@ -51,7 +51,10 @@ pub fn cited(source: &SourceRef, lang: Lang) -> (String, String) {
 /// Replaces control characters, terminal escape sequences and bidirectional-override marks by
 /// visible escapes (`\u{1b}`), keeping newlines and tabs.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_dangerous) {
+    // Most text is printable ASCII, which holds nothing dangerous; only other text is checked
+    // char by char.
+    let plain = |b: &u8| b.is_ascii_graphic() || matches!(b, b' ' | b'\n' | b'\t');
+    if s.as_bytes().iter().all(plain) || !s.chars().any(is_dangerous) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

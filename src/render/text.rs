@@ -438,26 +438,70 @@ impl Wrapper {
         paint: impl Fn(&str) -> String,
     ) -> io::Result<()> {
         let text = sanitize(text);
+        let widths = [
+            self.width
+                .saturating_sub(textwrap::core::display_width(first)),
+            self.width
+                .saturating_sub(textwrap::core::display_width(rest)),
+        ];
         let mut line_no = 0;
-        for paragraph in text.split('\n') {
-            let opts = textwrap::Options::new(self.width)
-                .initial_indent(if line_no == 0 { first } else { rest })
-                .subsequent_indent(rest)
-                .break_words(false)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation);
-            for line in textwrap::wrap(paragraph, opts) {
-                let indent = if line_no == 0 { first } else { rest };
-                let body = line.strip_prefix(indent).unwrap_or(&line).trim_end();
-                if body.is_empty() {
-                    writeln!(out)?;
-                } else {
-                    writeln!(out, "{indent}{}", paint(body))?;
-                }
-                line_no += 1;
+        let mut emit = |out: &mut dyn Write, body: &str| {
+            let indent = if line_no == 0 { first } else { rest };
+            line_no += 1;
+            let body = body.trim_end();
+            if body.is_empty() {
+                writeln!(out)
+            } else {
+                writeln!(out, "{indent}{}", paint(body))
             }
+        };
+        for (i, paragraph) in text.split('\n').enumerate() {
+            // textwrap's first fit over words split at ASCII spaces, with the widths of its
+            // `display_width`; only the width of a printable ASCII word is taken as its length
+            // rather than counted char by char, and no line is allocated. A test holds this
+            // equal to `textwrap::wrap` with the options this renderer used before.
+            let mut line_width = widths[usize::from(i > 0)];
+            let (mut start, mut end, mut used) = (0, 0, 0);
+            for (at, word, spaces) in words(paragraph) {
+                let width = if word.bytes().all(|b| b.is_ascii_graphic()) {
+                    word.len()
+                } else {
+                    textwrap::core::display_width(word)
+                };
+                if used + width > line_width && at > start {
+                    emit(out, &paragraph[start..end])?;
+                    line_width = widths[1];
+                    (start, used) = (at, 0);
+                }
+                used += width + spaces;
+                end = at + word.len();
+            }
+            emit(out, &paragraph[start..end])?;
         }
         Ok(())
     }
+}
+
+/// The words of a line as textwrap's ASCII-space separator finds them: each word's offset, the
+/// word without its trailing spaces, and the number of those spaces. Leading spaces form a word
+/// of their own, empty but for its spaces.
+fn words(line: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at] != b' ' {
+            at += 1;
+        }
+        let word_end = at;
+        while at < bytes.len() && bytes[at] == b' ' {
+            at += 1;
+        }
+        Some((start, &line[start..word_end], at - word_end))
+    })
 }
 
 #[cfg(test)]
@@ -485,6 +529,53 @@ mod tests {
         let mut out = Vec::new();
         Text(style).render(&plan, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// The wrapper as it was: `textwrap::wrap` with these options, line by line.
+    fn textwrap_reference(text: &str, width: usize, first: &str, rest: &str) -> String {
+        let mut out = String::new();
+        let mut line_no = 0;
+        for paragraph in text.split('\n') {
+            let opts = textwrap::Options::new(width)
+                .initial_indent(if line_no == 0 { first } else { rest })
+                .subsequent_indent(rest)
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            for line in textwrap::wrap(paragraph, opts) {
+                let indent = if line_no == 0 { first } else { rest };
+                let body = line.strip_prefix(indent).unwrap_or(&line).trim_end();
+                if !body.is_empty() {
+                    out.push_str(indent);
+                    out.push_str(body);
+                }
+                out.push('\n');
+                line_no += 1;
+            }
+        }
+        out
+    }
+
+    fn wrapped(text: &str, width: usize, first: &str, rest: &str) -> String {
+        let mut out = Vec::new();
+        Wrapper { width }.para(&mut out, text, first, rest).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    proptest::proptest! {
+        /// The wrapper's own first fit breaks lines exactly where textwrap did, for any mix of
+        /// words, runs of spaces, blank lines, wide and combining characters and tabs.
+        #[test]
+        fn wrapping_matches_textwrap(
+            text in "([a-z]{1,12}|[ ]{1,3}|\n|é|·|→|漢字|e\u{301}|\t|https://[a-z./]{10,40}){0,40}",
+            width in 1usize..60,
+            first in proptest::sample::select(vec!["", "  ", "  • ", "  12. ", "      "]),
+            rest in proptest::sample::select(vec!["", "  ", "    ", "        "]),
+        ) {
+            proptest::prop_assert_eq!(
+                wrapped(&text, width, first, rest),
+                textwrap_reference(&text, width, first, rest)
+            );
+        }
     }
 
     /// Regression: the urgent heading was styled and then sanitized, so a colour terminal
