@@ -262,35 +262,12 @@ fn with_conditions(value: &mut Value, conds: &[(u8, usize)]) {
     }
 }
 
-/// Every complete outcome of `graph` for every role and concern, by walking it and branching
-/// on each option wherever the walk asks.
+/// Every complete outcome of `graph` for every role and concern, by the library's own
+/// enumeration, which walks the graph and branches on each option wherever the walk asks.
 fn every_outcome(graph: &Graph) -> Vec<wegwijs::engine::Outcome> {
-    use wegwijs::engine::{Walk, walk};
-    use wegwijs::graph::index::Ask;
-    use wegwijs::query::Query;
     let mut out = Vec::new();
-    let mut stack = Vec::new();
-    for role in 0..graph.rules.roles.len() as u32 {
-        for concern in 0..graph.rules.concerns.len() as u32 {
-            let mut q = Query::empty(graph);
-            q.role = Some(role);
-            q.concern = Some(concern);
-            stack.push(q);
-        }
-    }
-    while let Some(q) = stack.pop() {
-        match walk(graph, &q, false).unwrap() {
-            Walk::Needs(Ask::Question(question)) => {
-                for o in 0..graph.rules.questions[question as usize].options.len() as u32 {
-                    let mut next = q.clone();
-                    next.answers[question as usize] = Some(o);
-                    stack.push(next);
-                }
-            }
-            Walk::Needs(other) => panic!("role and concern are set, yet the walk needs {other:?}"),
-            Walk::Done(outcome) => out.push(outcome),
-        }
-    }
+    wegwijs::walks::each_outcome(graph, u64::MAX, |o| out.push(o.clone()))
+        .expect("role and concern are set, so every walk ends");
     out
 }
 

@@ -87,35 +87,13 @@ pub fn every_outcome() -> (
     (graph, outcomes)
 }
 
-/// Every complete answer path of every role and concern of `graph`.
+/// Every complete answer path of every role and concern of `graph`, as the library's own
+/// enumeration (`wegwijs::walks`) visits them.
+#[allow(dead_code)]
 pub fn every_outcome_in(graph: &wegwijs::graph::Graph) -> Vec<wegwijs::engine::Outcome> {
-    use wegwijs::engine::{Walk, walk};
-    use wegwijs::graph::index::Ask;
-    use wegwijs::query::Query;
-
     let mut outcomes = Vec::new();
-    let mut stack: Vec<Query> = Vec::new();
-    for role in 0..graph.rules.roles.len() as u32 {
-        for concern in 0..graph.rules.concerns.len() as u32 {
-            let mut q = Query::empty(graph);
-            q.role = Some(role);
-            q.concern = Some(concern);
-            stack.push(q);
-        }
-    }
-    while let Some(q) = stack.pop() {
-        match walk(graph, &q, false).unwrap() {
-            Walk::Needs(Ask::Question(question)) => {
-                for option in 0..graph.rules.questions[question as usize].options.len() as u32 {
-                    let mut next = q.clone();
-                    next.answers[question as usize] = Some(option);
-                    stack.push(next);
-                }
-            }
-            Walk::Needs(other) => panic!("role and concern are set, yet the walk needs {other:?}"),
-            Walk::Done(outcome) => outcomes.push(outcome),
-        }
-    }
+    wegwijs::walks::each_outcome(graph, u64::MAX, |o| outcomes.push(o.clone()))
+        .expect("role and concern are set, so every walk ends");
     outcomes
 }
 
