@@ -407,7 +407,7 @@ fn jq_pipeline_example_lists_partners() {
     );
     let out = std::process::Command::new("sh")
         .args(["examples/partners.sh", "social-worker", "exit-support"])
-        .env("PATH", path)
+        .env("PATH", &path)
         .output()
         .expect("sh runs");
     assert!(
@@ -422,6 +422,14 @@ fn jq_pipeline_example_lists_partners() {
         "{tsv}"
     );
     assert!(tsv.contains("Landelijk Steunpunt Extremisme (LSE, national extremism support centre)\thttps://www.landelijksteunpuntextremisme.nl"), "{tsv}");
+    // Regression: a bad role ended the pipe in jq, and the script exited 0 with no rows.
+    let out = std::process::Command::new("sh")
+        .args(["examples/partners.sh", "astronaut", "exit-support"])
+        .env("PATH", &path)
+        .output()
+        .expect("sh runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
 }
 
 /// Regression (issue 14.18): `schema plan` claimed to describe every line of `batch`, but error
