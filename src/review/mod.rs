@@ -149,17 +149,11 @@ pub fn worksheet(
                 .sources
                 .iter()
                 .find(|s| s.id == e.source.as_str())
-                .map(|s| {
-                    // Read through the source's JSON form, which names its page the same way
-                    // whether the format makes `url` and `dated` optional or required.
-                    let v = serde_json::to_value(s).unwrap_or_default();
-                    let text = |key: &str| v.get(key).and_then(|x| x.as_str()).map(str::to_owned);
-                    SourcePage {
-                        id: s.id.to_string(),
-                        title: s.title.to_string(),
-                        url: text("url"),
-                        dated: text("dated"),
-                    }
+                .map(|s| SourcePage {
+                    id: s.id.to_string(),
+                    title: s.title.to_string(),
+                    url: Some(s.url.to_string()),
+                    dated: Some(s.dated.to_string()),
                 });
             let file = |path: &[&str]| {
                 let rest: Vec<Seg> = path.iter().map(|k| Seg::Key((*k).to_owned())).collect();
