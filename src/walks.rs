@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use crate::engine::{EngineError, Outcome, Walk, walk};
-use crate::graph::index::{Ask, catalog};
+use crate::graph::index::{Ask, catalog, entry_id};
 use crate::graph::{Graph, Kind};
 use crate::query::Query;
 
@@ -399,7 +399,10 @@ fn exact<T>(list: &[T], id_of: impl Fn(&T) -> &str, id: &str) -> Option<u32> {
 /// partners its steps name, and the providers of its entries.
 pub fn shown<'g>(g: &'g Graph<'_>, o: &Outcome, out: &mut Vec<(Kind, &'g str)>) {
     for item in &o.items {
-        out.push((item.kind, entry_id(g, item.kind, item.entry)));
+        out.push((
+            item.kind,
+            entry_id(&g.rules, item.kind, item.entry as usize),
+        ));
         let partner = match item.kind {
             Kind::Step => g.rules.steps[item.entry as usize].partner.as_deref(),
             Kind::Advice => None,
@@ -410,15 +413,6 @@ pub fn shown<'g>(g: &'g Graph<'_>, o: &Outcome, out: &mut Vec<(Kind, &'g str)>) 
         if let Some(p) = partner {
             out.push((Kind::Partner, p));
         }
-    }
-}
-
-/// The id of entry `entry` of catalog `kind`.
-pub fn entry_id<'g>(g: &'g Graph<'_>, kind: Kind, entry: u32) -> &'g str {
-    match kind {
-        Kind::Step => &g.rules.steps[entry as usize].id,
-        Kind::Advice => &g.rules.advice[entry as usize].id,
-        _ => &catalog(&g.rules, kind)[entry as usize].id,
     }
 }
 

@@ -7,7 +7,7 @@
 //! - unreachable nodes and catalog entries no path uses.
 
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::graph::index::Ask;
+use crate::graph::index::{Ask, entry_id};
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::graph::path::Seg;
 use crate::graph::{Graph, Kind};
@@ -379,11 +379,7 @@ fn unused(graph: &Graph, parent: &[u32], out: &mut Vec<Diagnostic>) {
     for kind in Kind::ALL {
         for (i, is_used) in used[kind as usize].iter().enumerate() {
             if !is_used {
-                let id = match kind {
-                    Kind::Step => &rules.steps[i].id,
-                    Kind::Advice => &rules.advice[i].id,
-                    _ => &crate::graph::index::catalog(rules, kind)[i].id,
-                };
+                let id = entry_id(rules, kind, i);
                 let (source, path) =
                     graph
                         .origins

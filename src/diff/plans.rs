@@ -7,6 +7,7 @@ use super::{
     Change, Ending, EndingChange, ItemChange, Occurrence, RecommendationChange, RecommendationEvent,
 };
 use crate::engine::Outcome;
+use crate::graph::index::entry_id;
 use crate::graph::{Graph, Kind, Text};
 use crate::walks::{self, JointPath};
 
@@ -26,7 +27,7 @@ fn recs<'g>(g: &'g Graph<'_>, o: &Outcome) -> Vec<Rec<'g>> {
         .iter()
         .map(|item| Rec {
             kind: item.kind,
-            id: walks::entry_id(g, item.kind, item.entry),
+            id: entry_id(&g.rules, item.kind, item.entry as usize),
             why: item
                 .from
                 .iter()

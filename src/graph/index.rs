@@ -612,6 +612,15 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
     (index, b.diags)
 }
 
+/// The id of entry `i` of `kind`: a step, an advice, or an entry of a catalog.
+pub fn entry_id<'r>(rules: &'r RuleGraph<'_>, kind: Kind, i: usize) -> &'r str {
+    match kind {
+        Kind::Step => &rules.steps[i].id,
+        Kind::Advice => &rules.advice[i].id,
+        _ => &catalog(rules, kind)[i].id,
+    }
+}
+
 /// The catalog list of a kind (`partners` for [`Kind::Partner`]); empty for steps and advice.
 pub fn catalog<'r, 'a>(rules: &'r RuleGraph<'a>, kind: Kind) -> &'r [super::model::Entry<'a>] {
     match kind {
