@@ -58,6 +58,42 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// Every language wegwijs speaks, for tests that render every message in each.
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+}
+
+/// A sentence (or phrase) wegwijs writes itself, with the data it needs, in every language.
+///
+/// This is the one mechanism for wegwijs's own words: each message is a value (an enum variant
+/// carrying its data) and `write` renders it with an exhaustive `match lang { .. }`, so adding a
+/// [`Lang`] variant stops compiling at every message until it has words. Content (labels, advice,
+/// partner texts) is not a `Message`: it comes from the rule graph.
+pub trait Message {
+    /// Writes the message in `lang`.
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// The message in `lang`, for `write!`, `format!` or `to_string`.
+    fn in_lang(&self, lang: Lang) -> InLang<'_, Self> {
+        InLang(self, lang)
+    }
+}
+
+/// A [`Message`] with its language chosen: displays as the message in that language.
+pub struct InLang<'a, M: ?Sized>(&'a M, Lang);
+
+impl<M: Message + ?Sized> fmt::Display for InLang<'_, M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(self.1, f)
+    }
+}
+
+impl Message for Ui {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(self.get(lang))
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -336,6 +372,12 @@ mod tests {
         assert_eq!(Lang::detect(None, e), Lang::Nl);
         let e = env(&[("LC_ALL", ""), ("LANG", "nl_NL.UTF-8")]);
         assert_eq!(Lang::detect(None, e), Lang::Nl);
+    }
+
+    #[test]
+    fn a_message_renders_in_the_language_asked() {
+        assert_eq!(Ui::PlanTitle.in_lang(Lang::Nl).to_string(), "Verwijsplan");
+        assert_eq!(format!("{}", Ui::PlanTitle.in_lang(Lang::En)), "Referral plan");
     }
 
     #[test]
