@@ -18,7 +18,7 @@ use super::{Choice, Prompt, PromptError, PromptOption, Prompter, Review, Summary
 use crate::i18n::{Lang, Ui};
 use crate::render::sanitize;
 
-/// The options inquire shows at once.
+/// The most options inquire shows at once; fewer when the terminal is short (see [`page_size`]).
 const PAGE_SIZE: usize = 12;
 
 /// Prompts with inquire in the terminal.
@@ -71,6 +71,15 @@ impl Screen {
         };
         let inquire = terminal_size::terminal_size_of(std::io::stdout()).map_or(80, |(w, _)| w.0);
         usize::from(real.map_or(inquire, |(w, _)| w.0.min(inquire)))
+    }
+
+    /// The rows of the terminal now, if it says; measured on every call, like the columns.
+    fn rows(&self) -> Option<usize> {
+        let size = match &self.tty {
+            Some(tty) => terminal_size::terminal_size_of(tty),
+            None => terminal_size::terminal_size_of(std::io::stderr()),
+        };
+        size.map(|(_, h)| usize::from(h.0))
     }
 
     fn write(&self, s: &str) {
@@ -142,6 +151,20 @@ fn cut(s: &str, width: usize) -> String {
     out
 }
 
+/// The options to show at once in a terminal of `rows` lines, when the question takes
+/// `message_rows` and the help line `help_rows`: all of them up to [`PAGE_SIZE`], fewer when the
+/// whole prompt would not fit. A list taller than the screen scrolls the question and the
+/// highlighted option out of sight, and inquire's redraw then garbles what is left.
+fn page_size(rows: Option<usize>, message_rows: usize, help_rows: usize) -> usize {
+    match rows {
+        // One spare line for the cursor below the help.
+        Some(rows) => rows
+            .saturating_sub(message_rows + help_rows + 1)
+            .clamp(1, PAGE_SIZE),
+        None => PAGE_SIZE,
+    }
+}
+
 /// Screen rows `text` takes in a terminal of `columns`.
 fn rows(text: &str, columns: usize) -> usize {
     textwrap::core::display_width(text) / columns.max(1) + 1
@@ -163,16 +186,15 @@ impl InquirePrompter {
         .with_canceled_prompt_indicator(Styled::new(""));
         let count = items.len();
         let columns = self.screen.columns();
-        self.screen.mark(
-            rows(&format!("? {message} "), columns)
-                + count.min(PAGE_SIZE)
-                + rows(&format!("[{help}]"), columns),
-        );
+        let message_rows = rows(&format!("? {message} "), columns);
+        let help_rows = rows(&format!("[{help}]"), columns);
+        let page = page_size(self.screen.rows(), message_rows, help_rows);
+        self.screen.mark(message_rows + count.min(page) + help_rows);
         Select::new(message, items)
             .with_help_message(help)
             .with_formatter(&|chosen| chosen.value.chosen.clone())
             .with_starting_cursor(cursor.min(count.saturating_sub(1)))
-            .with_page_size(PAGE_SIZE)
+            .with_page_size(page)
             .with_scorer(&|input, item, _, index| filter::rank(input, &item.option, index))
             .with_render_config(config)
             .raw_prompt()
@@ -278,6 +300,18 @@ mod tests {
         assert_eq!(fit(100), 96);
         assert_eq!(fit(40), 36);
         assert_eq!(fit(3), 12);
+    }
+
+    #[test]
+    fn a_short_terminal_shows_fewer_options_so_the_question_stays_in_sight() {
+        // 10 rows, a one-line question, a one-line help: 7 options, not 12.
+        assert_eq!(page_size(Some(10), 1, 1), 7);
+        // Tall enough: every option up to the page size.
+        assert_eq!(page_size(Some(50), 1, 1), PAGE_SIZE);
+        // Absurdly short: still one option to choose from.
+        assert_eq!(page_size(Some(3), 2, 2), 1);
+        // Size unknown: the full page.
+        assert_eq!(page_size(None, 1, 1), PAGE_SIZE);
     }
 
     #[test]
