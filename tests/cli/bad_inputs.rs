@@ -2,12 +2,10 @@
 //! words of the message that says what is wrong. Nothing may panic, hang, or reach the terminal
 //! raw.
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::wegwijs;
+use crate::common::wegwijs;
 
 /// What the case's input file holds.
 enum File {

@@ -1,11 +1,9 @@
 //! `wegwijs plan` end to end: the built-in graph, both languages, aliases and every error path.
 
-mod common;
-
 use std::io::Read;
 use std::process::Stdio;
 
-use common::{ids, json, recs, stdout, wegwijs};
+use crate::common::{ids, json, recs, stdout, wegwijs};
 use predicates::prelude::*;
 
 #[test]

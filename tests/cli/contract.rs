@@ -1,12 +1,11 @@
 //! The contract with programs: published schemas, JSON plans that match them, `batch`,
 //! completions, the man page and the scripts in `examples/`.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::process::Stdio;
 
-use common::{TODAY, json, wegwijs};
+use crate::common;
+use crate::common::{TODAY, json, wegwijs};
 use predicates::prelude::*;
 use serde_json::Value;
 use wegwijs::i18n::Lang;

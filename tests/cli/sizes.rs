@@ -3,9 +3,7 @@
 //! the code (`graph::keyed`, `graph::path`) pin the algorithms on every `cargo test`. Figures
 //! measured before and after the fixes are in BENCHMARKS.md.
 
-mod common;
-
-use common::wegwijs;
+use crate::common::wegwijs;
 
 /// Issue 14.6: an answers object of 200 000 keys took minutes (each key compared with all
 /// earlier ones). Now it is refused at once for its first unknown question.

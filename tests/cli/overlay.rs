@@ -1,8 +1,6 @@
 //! Overlays: a municipality's local additions on top of the built-in graph.
 
-mod common;
-
-use common::{ids, json, recs, stdout, wegwijs};
+use crate::common::{ids, json, recs, stdout, wegwijs};
 use predicates::prelude::*;
 
 const VOORBEELD: &str = "examples/overlay-gemeente-voorbeeld.json";

@@ -4,11 +4,9 @@
 //! Run with `WEGWIJS_BLESS=1` to rewrite the expected files after a deliberate change; review
 //! the diff like code.
 
-mod common;
-
 use std::path::Path;
 
-use common::wegwijs;
+use crate::common::wegwijs;
 use predicates::prelude::*;
 use serde_json::Value;
 

@@ -2,12 +2,11 @@
 //! files that cannot be read. Every command, `--help` and `--version` included, must exit 3
 //! when stdout cannot be written, 0 when its reader left, and read each input exactly once.
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::wegwijs;
+use crate::common;
+use crate::common::wegwijs;
 use predicates::prelude::*;
 use serde_json::Value;
 

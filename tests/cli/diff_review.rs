@@ -5,11 +5,9 @@
 //! (`tests/fixtures/previous-release/default.json`) to the current one. Run with
 //! `WEGWIJS_BLESS=1` to rewrite it after a content change; review the result like code.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{TODAY, every_outcome, wegwijs};
+use crate::common::{TODAY, every_outcome, wegwijs};
 use serde_json::Value;
 use wegwijs::graph::Kind;
 use wegwijs::schema::SchemaKind;
@@ -18,7 +16,7 @@ const PREVIOUS: &str = "tests/fixtures/previous-release/default.json";
 const CHANGES: &str = "docs/changes.md";
 
 fn builtin_json() -> Value {
-    serde_json::from_str(include_str!("../rules/default.json")).unwrap()
+    serde_json::from_str(include_str!("../../rules/default.json")).unwrap()
 }
 
 fn write_json(dir: &Path, name: &str, v: &Value) -> PathBuf {
