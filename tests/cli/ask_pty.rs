@@ -6,6 +6,9 @@ use std::process::Command;
 
 use rexpect::session::{PtySession, spawn_command};
 
+use crate::common::TODAY;
+use crate::deadline;
+
 const TIMEOUT_MS: u64 = 30_000;
 const DOWN: &str = "\x1b[B";
 
@@ -40,7 +43,7 @@ fn ask(args: &[&str]) -> PtySession {
     cmd.args(args)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
-        .env("WEGWIJS_TODAY", "2026-12-01")
+        .env("WEGWIJS_TODAY", TODAY)
         .env_remove("WEGWIJS_LANG")
         .env_remove("LANG")
         .env_remove("LC_ALL")
@@ -109,12 +112,12 @@ fn the_printed_command_gives_the_same_plan() {
         serde_json::from_str(&before[json_start..=json_end].replace("\r\n", "\n")).unwrap();
     let words: Vec<&str> = command.trim().split(' ').collect();
     assert_eq!(words[..2], ["wegwijs", "plan"]);
-    let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
-        .args(&words[1..])
-        .args(["--format", "json"])
-        .env("WEGWIJS_TODAY", "2026-12-01")
-        .output()
-        .unwrap();
+    let out = deadline::output(
+        Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+            .args(&words[1..])
+            .args(["--format", "json"])
+            .env("WEGWIJS_TODAY", TODAY),
+    );
     let from_plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(from_ask["recommendations"], from_plan["recommendations"]);
     assert_eq!(from_ask["answers"], from_plan["answers"]);
@@ -182,31 +185,31 @@ fn prefilled_answers_are_skipped_and_saved_answers_round_trip() {
         serde_json::json!({"role": "police-officer", "concern": "radicalisation", "acute-danger": "no", "case-stage": "concrete", "travel": "no", "home-safety": "no"})
     );
     // The saved file answers a one-shot plan just as well.
-    let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
-        .args([
-            "plan",
-            "-r",
-            "police-officer",
-            "-c",
-            "radicalisation",
-            "--answers",
-            saved.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let out = deadline::output(Command::new(env!("CARGO_BIN_EXE_wegwijs")).args([
+        "plan",
+        "-r",
+        "police-officer",
+        "-c",
+        "radicalisation",
+        "--answers",
+        saved.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
     let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(plan["answers"]["case-stage"], "concrete");
 }
 
 #[test]
 fn without_a_terminal_ask_refuses_at_once() {
-    let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+    let child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
         .args(["ask", "--lang", "en"])
         .stdin(std::process::Stdio::piped())
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    let out = deadline::finish(child, "wegwijs ask without a terminal");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -238,7 +241,7 @@ fn coloured(args: &[&str]) -> PtySession {
     cmd.args(args)
         .env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
-        .env("WEGWIJS_TODAY", "2026-12-01")
+        .env("WEGWIJS_TODAY", TODAY)
         .env_remove("WEGWIJS_LANG")
         .env_remove("LANG")
         .env_remove("LC_ALL")
@@ -380,7 +383,7 @@ fn ask_works_with_stderr_sent_to_a_file() {
         .arg(&log)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
-        .env("WEGWIJS_TODAY", "2026-12-01");
+        .env("WEGWIJS_TODAY", TODAY);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
     wait(&mut p, "Is anyone in acute danger right now");
     keys(&mut p, "no\r");
@@ -413,11 +416,8 @@ fn options_are_cut_to_the_width_after_a_resize() {
     let tty = p.read_line().unwrap().trim().to_owned();
     assert!(tty.starts_with("/dev/"), "{tty}");
     wait(&mut p, "the plan opens with 112.");
-    let resized = Command::new("stty")
-        .args(["-F", &tty, "cols", "40"])
-        .status()
-        .unwrap();
-    assert!(resized.success());
+    let resized = deadline::output(Command::new("stty").args(["-F", &tty, "cols", "40"]));
+    assert!(resized.status.success(), "{resized:?}");
     keys(&mut p, DOWN);
     // 40 columns leave 36 characters for a line.
     wait(&mut p, &as_sent("No — There is no immediate danger a…"));

@@ -1,5 +1,6 @@
 //! Hostile sizes, end to end. These build inputs of tens of megabytes, so they are `#[ignore]`d
-//! and run on demand (`cargo test --release --test sizes -- --ignored`); the unit tests beside
+//! and run in release by `.ci/run` (`cargo test --release --locked --test cli -- --ignored`,
+//! or `… -- --ignored sizes::` for these alone); the unit tests beside
 //! the code (`graph::keyed`, `graph::path`) pin the algorithms on every `cargo test`. Figures
 //! measured before and after the fixes are in BENCHMARKS.md.
 
