@@ -1,8 +1,8 @@
 //! What some tests need from outside Rust (Node.js with the packages in `tests/js`, Chromium,
-//! Graphviz, jq, `mkfifo`, `/dev/full`, the seed page), with one rule for all of them: where it
-//! is missing, the test is skipped with a notice on a developer's machine, and fails in CI (the
-//! `CI` environment variable is set), so that no check silently stops running there. `.ci/run`
-//! installs the programs.
+//! Graphviz, jq, groff, `mkfifo`, `/dev/full`, the seed page), with one rule for all of them:
+//! where it is missing, the test is skipped with a notice on a developer's machine, and fails in
+//! CI (the `CI` environment variable is set), so that no check silently stops running there.
+//! `.ci/run` installs the programs.
 //!
 //! Each function returns what the test uses (or whether it is there); a test that gets `None` or
 //! `false` returns at once.
@@ -32,7 +32,8 @@ fn on_path(program: &str) -> bool {
     })
 }
 
-/// Whether a program from a Debian package is on `PATH` (`dot` from `graphviz`, `jq`, `mkfifo`).
+/// Whether a program from a Debian package is on `PATH` (`dot` from `graphviz`, `jq`, `groff`,
+/// `mkfifo`).
 pub fn program(name: &str, package: &str) -> bool {
     present(
         on_path(name),
