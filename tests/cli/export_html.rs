@@ -230,13 +230,14 @@ fn the_page_works_in_headless_chromium_and_gives_the_cli_plans() {
         config["screenshots"] = json!(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir));
     }
     let config = write("config.json", &config.to_string());
-    // Chromium walks every plan of the built-in graph: more than one command's patience.
+    // Chromium walks every plan of the built-in graph: about three minutes of CPU time, so
+    // more than one command's patience (and still far below a CI job's limit).
     let out = deadline::output_within(
         Command::new(node)
             .arg("tests/js/browser.mjs")
             .arg(&config)
             .env("WEGWIJS_CHROMIUM", &chromium),
-        deadline::PATIENCE * 5,
+        deadline::PATIENCE * 10,
     );
     let report = String::from_utf8_lossy(&out.stdout);
     eprintln!("{report}{}", String::from_utf8_lossy(&out.stderr));
