@@ -6,6 +6,8 @@ use std::process::Command;
 
 use rexpect::session::{PtySession, spawn_command};
 
+use rexpect::process::WaitStatus;
+
 use crate::common::TODAY;
 use crate::deadline;
 
@@ -84,11 +86,8 @@ fn answers_goes_back_once_and_prints_the_plan_and_its_command() {
     )
     .unwrap();
     p.exp_eof().unwrap();
-    let status = p.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 0)),
-        "{status:?}"
-    );
+    let status = deadline::ended(&mut p);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
 }
 
 #[test]
@@ -133,11 +132,8 @@ fn escape_cancels_with_130_and_prints_no_plan() {
     keys(&mut p, "\x1b");
     let rest = p.exp_eof().unwrap();
     assert!(!rest.contains("Referral plan"), "{rest}");
-    let status = p.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
-        "{status:?}"
-    );
+    let status = deadline::ended(&mut p);
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "{status:?}");
 }
 
 #[test]
@@ -146,11 +142,8 @@ fn plain_wegwijs_in_a_terminal_starts_the_questionnaire() {
     wait(&mut p, "Is anyone in acute danger right now");
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
-    let status = p.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
-        "{status:?}"
-    );
+    let status = deadline::ended(&mut p);
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "{status:?}");
 }
 
 #[test]
@@ -228,11 +221,8 @@ fn export_to_a_terminal_says_to_redirect_and_prints_no_page() {
     let all = p.exp_eof().unwrap();
     assert!(all.contains("redirect it"), "{all}");
     assert!(!all.contains("<html"), "{all}");
-    let status = p.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 2)),
-        "{status:?}"
-    );
+    let status = deadline::ended(&mut p);
+    assert!(matches!(status, WaitStatus::Exited(_, 2)), "{status:?}");
 }
 
 /// Like [`ask`], on a colour terminal: `TERM=xterm-256color` and no `NO_COLOR`.
@@ -249,9 +239,9 @@ fn coloured(args: &[&str]) -> PtySession {
     spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn in a pty")
 }
 
-fn exit_code(p: &PtySession) -> i32 {
-    match p.process().wait().unwrap() {
-        rexpect::process::WaitStatus::Exited(_, code) => code,
+fn exit_code(p: &mut PtySession) -> i32 {
+    match deadline::ended(p) {
+        WaitStatus::Exited(_, code) => code,
         other => panic!("{other:?}"),
     }
 }
@@ -278,7 +268,7 @@ fn plan_on_a_colour_terminal_shows_the_urgent_heading_in_red() {
             "{all:?}"
         );
         assert!(!all.contains("\\u{1b}"), "{all:?}");
-        assert_eq!(exit_code(&p), 0);
+        assert_eq!(exit_code(&mut p), 0);
     }
 }
 
@@ -345,7 +335,7 @@ fn typing_no_or_yes_on_the_safety_question_picks_that_answer() {
             "{lang}: typed {typed:?}: {all:?}"
         );
         assert!(!all.contains("\\u{1b}"), "{all:?}");
-        assert_eq!(exit_code(&p), 0);
+        assert_eq!(exit_code(&mut p), 0);
     }
 }
 
@@ -367,7 +357,7 @@ fn esc_and_ctrl_c_wipe_the_question_and_print_nothing() {
             assert!(!rest.contains(word), "{key:?}: {rest:?}");
         }
         assert!(rest.ends_with("\x1b8\x1b[J"), "{key:?}: {rest:?}");
-        assert_eq!(exit_code(&p), 130, "{key:?}");
+        assert_eq!(exit_code(&mut p), 130, "{key:?}");
     }
 }
 
@@ -396,7 +386,7 @@ fn ask_works_with_stderr_sent_to_a_file() {
     p.exp_string("Referral plan: Police officer").unwrap();
     p.exp_string("--answer acute-danger=no").unwrap();
     p.exp_eof().unwrap();
-    assert_eq!(exit_code(&p), 0);
+    assert_eq!(exit_code(&mut p), 0);
     assert_eq!(std::fs::read_to_string(&log).unwrap(), "");
 }
 
@@ -451,7 +441,7 @@ fn changing_the_first_answer_in_the_review_keeps_the_others() {
     )
     .unwrap();
     p.exp_eof().unwrap();
-    assert_eq!(exit_code(&p), 0);
+    assert_eq!(exit_code(&mut p), 0);
 }
 
 #[test]

@@ -356,7 +356,7 @@ fn save_answers_to_a_full_disk_is_exit_3() {
     p.exp_string("Referral plan").unwrap();
     p.exp_string("cannot write answers to /dev/full").unwrap();
     p.exp_eof().unwrap();
-    let status = p.process().wait().unwrap();
+    let status = deadline::ended(&mut p);
     assert!(
         matches!(status, rexpect::process::WaitStatus::Exited(_, 3)),
         "{status:?}"

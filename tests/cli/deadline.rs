@@ -3,13 +3,17 @@
 //! these the test fails after [`PATIENCE`] and says what it was waiting for.
 //!
 //! The binary run through [`crate::common::wegwijs`] has the same limit (assert_cmd's own
-//! timeout); the pseudo-terminal tests have rexpect's.
+//! timeout); the pseudo-terminal tests have rexpect's for what they read, and [`ended`] for the
+//! process's end.
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+
+use rexpect::process::{Signal, WaitStatus};
+use rexpect::session::PtySession;
 
 pub use crate::common::PATIENCE;
 
@@ -78,7 +82,7 @@ pub fn finish_within(mut child: Child, what: &str, limit: Duration) -> Output {
             let _ = child.wait();
             panic!("{what} did not end within {limit:?}; it was killed");
         }
-        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::thread::sleep(Duration::from_millis(10));
     };
     let collect = |reader: Option<JoinHandle<Vec<u8>>>| {
         reader
@@ -108,4 +112,22 @@ pub fn output_within(cmd: &mut Command, limit: Duration) -> Output {
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
     finish_within(child, &what, limit)
+}
+
+/// How the process in `p` ended, waited for at most [`PATIENCE`]: after that it is killed and
+/// the test fails.
+pub fn ended(p: &mut PtySession) -> WaitStatus {
+    let started = Instant::now();
+    loop {
+        match p.process().status() {
+            Some(WaitStatus::StillAlive) => {}
+            Some(status) => return status,
+            None => panic!("the process in the terminal cannot be waited for"),
+        }
+        if started.elapsed() > PATIENCE {
+            let _ = p.process_mut().signal(Signal::SIGKILL);
+            panic!("the process in the terminal did not end within {PATIENCE:?}; it was killed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
