@@ -37,3 +37,20 @@ mod seed_overlap;
 mod sizes;
 mod streams;
 mod upkeep;
+
+/// A new `tests/*.rs` file would be a test crate of its own, linked on its own: new end-to-end
+/// tests go into a module here.
+#[test]
+fn every_end_to_end_test_is_a_module_of_this_crate() {
+    let crates: Vec<String> = std::fs::read_dir("tests")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs") || p.join("main.rs").is_file())
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(
+        crates,
+        ["tests/cli"],
+        "make each of these a module of tests/cli/main.rs"
+    );
+}
