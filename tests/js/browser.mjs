@@ -1,6 +1,6 @@
 // Drives pages written by `wegwijs export html` in headless Chromium (Debian's `chromium`) with
-// playwright-core, and exits non-zero when any check fails. Run by tests/export_html.rs, which
-// writes the pages and the expected plans first.
+// playwright-core, and exits non-zero when any check fails. Run by tests/cli/export_html.rs,
+// which writes the pages and the expected plans first.
 //
 // Usage: node tests/js/browser.mjs CONFIG.json
 //   CONFIG: {"page": "wegwijs.html",          the default graph, both languages

@@ -1,8 +1,6 @@
 //! `wegwijs list`: what a user can type.
 
-mod common;
-
-use common::{json, stdout};
+use crate::common::{json, stdout};
 
 #[test]
 fn roles_show_ids_labels_and_aliases() {

@@ -1,11 +1,10 @@
 //! Hostile sizes, end to end. These build inputs of tens of megabytes, so they are `#[ignore]`d
-//! and run on demand (`cargo test --release --test sizes -- --ignored`); the unit tests beside
+//! and run in release by `.ci/run` (`cargo test --release --locked --test cli -- --ignored`,
+//! or `… -- --ignored sizes::` for these alone); the unit tests beside
 //! the code (`graph::keyed`, `graph::path`) pin the algorithms on every `cargo test`. Figures
 //! measured before and after the fixes are in BENCHMARKS.md.
 
-mod common;
-
-use common::wegwijs;
+use crate::common::wegwijs;
 
 /// Issue 14.6: an answers object of 200 000 keys took minutes (each key compared with all
 /// earlier ones). Now it is refused at once for its first unknown question.

@@ -1,9 +1,7 @@
 //! Markdown output, read back by an independent CommonMark parser: the structure a reader sees
 //! in a case note is the structure wegwijs meant, and no rule-file text turns into markup.
 
-mod common;
-
-use common::{ids, stdout};
+use crate::common::{ids, stdout};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 struct Outline {

@@ -3,12 +3,12 @@
 //! The browser checks live in `tests/js/browser.mjs`; this file writes the pages and the plans
 //! the command line gives for the same answers, runs the script, and shows its report.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{TODAY, every_outcome, every_outcome_in, node_with_packages, stdout, wegwijs};
+use crate::common::{TODAY, every_outcome, every_outcome_in, stdout, wegwijs};
+use crate::deadline;
+use crate::external::{chromium, node_with_packages};
 use serde_json::{Value, json};
 use wegwijs::graph::index::Ask;
 
@@ -139,26 +139,6 @@ fn export_refuses_a_broken_graph_and_writes_nothing() {
     assert!(err.contains("broken.json:1:"), "{err}");
 }
 
-/// Chromium for the browser tests: `WEGWIJS_CHROMIUM`, else Debian's `/usr/bin/chromium`.
-/// Missing, the test is skipped with a notice, unless `WEGWIJS_REQUIRE_JS` is set (CI).
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("WEGWIJS_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("WEGWIJS_REQUIRE_JS").is_none(),
-        "Chromium is required for the browser tests: `apt-get install chromium` (or set WEGWIJS_CHROMIUM)"
-    );
-    eprintln!(
-        "notice: skipping the browser tests: no Chromium at {}",
-        path.display()
-    );
-    None
-}
-
 /// `wegwijs batch` input for every role × concern of `graph` with nothing answered (so with the
 /// assumed answers), and for every complete answer path; the languages alternate.
 fn queries(graph: &wegwijs::graph::Graph, outcomes: &[wegwijs::engine::Outcome]) -> String {
@@ -245,17 +225,20 @@ fn the_page_works_in_headless_chromium_and_gives_the_cli_plans() {
         "today": TODAY,
         "artifacts": artifacts,
     });
-    // `WEGWIJS_SCREENSHOTS=docs cargo test --test export_html` renews the README's pictures.
+    // `WEGWIJS_SCREENSHOTS=docs cargo test --test cli export_html` renews the README's pictures.
     if let Some(dir) = std::env::var_os("WEGWIJS_SCREENSHOTS") {
         config["screenshots"] = json!(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir));
     }
     let config = write("config.json", &config.to_string());
-    let out = Command::new(node)
-        .arg("tests/js/browser.mjs")
-        .arg(&config)
-        .env("WEGWIJS_CHROMIUM", &chromium)
-        .output()
-        .unwrap();
+    // Chromium walks every plan of the built-in graph: about three minutes of CPU time, so
+    // more than one command's patience (and still far below a CI job's limit).
+    let out = deadline::output_within(
+        Command::new(node)
+            .arg("tests/js/browser.mjs")
+            .arg(&config)
+            .env("WEGWIJS_CHROMIUM", &chromium),
+        deadline::PATIENCE * 10,
+    );
     let report = String::from_utf8_lossy(&out.stdout);
     eprintln!("{report}{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "browser checks failed:\n{report}");

@@ -2,12 +2,12 @@
 //! files that cannot be read. Every command, `--help` and `--version` included, must exit 3
 //! when stdout cannot be written, 0 when its reader left, and read each input exactly once.
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::wegwijs;
+use crate::common;
+use crate::common::wegwijs;
+use crate::{deadline, external};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -37,21 +37,23 @@ const EVERY_OUTPUT: &[&[&str]] = &[
 /// error themselves.
 #[test]
 fn every_command_exits_3_on_a_full_disk() {
-    let Ok(_) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+    if !external::dev_full() {
         return;
-    };
+    }
     for args in EVERY_OUTPUT {
         let full = std::fs::OpenOptions::new()
             .write(true)
             .open("/dev/full")
             .unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        let child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
             .args(*args)
             .env("WEGWIJS_TODAY", common::TODAY)
+            .stdin(Stdio::null())
             .stdout(Stdio::from(full))
             .stderr(Stdio::piped())
-            .output()
+            .spawn()
             .unwrap();
+        let out = deadline::finish(child, &format!("{args:?} onto /dev/full"));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(3), "{args:?}: {stderr}");
         assert!(
@@ -74,7 +76,7 @@ fn every_command_ends_quietly_when_its_reader_leaves() {
             .spawn()
             .unwrap();
         drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
+        let out = deadline::finish(child, &format!("{args:?} with its reader gone"));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
         assert_eq!(stderr, "", "{args:?}");
@@ -183,34 +185,31 @@ fn check_reads_stdin_once() {
 fn check_reads_a_fifo_once() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("rules.fifo");
-    let made = Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
+    if !external::program("mkfifo", "coreutils") {
         return;
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+    let made = deadline::output(Command::new("mkfifo").arg(&fifo));
+    assert!(made.status.success(), "{made:?}");
+    let child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
         .arg("check")
         .arg(&fifo)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // One writer, once: a second open of the FIFO by wegwijs would block forever.
+    // One writer, once: a second open of the FIFO by wegwijs would block forever. Opening the
+    // FIFO waits for wegwijs to open it, so the writer has a thread of its own.
     let graph = std::fs::read("examples/minimal-rules.json").unwrap();
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&fifo)
-        .unwrap()
-        .write_all(&graph)
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("`wegwijs check FIFO` did not finish: it reads the FIFO twice");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
+    let fifo_path = fifo.clone();
+    std::thread::spawn(move || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&fifo_path)
+            .unwrap()
+            .write_all(&graph)
+            .unwrap();
+    });
+    let out = deadline::finish(child, "`wegwijs check FIFO` (reading the FIFO twice hangs)");
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 errors"));
 }

@@ -1,14 +1,13 @@
 //! `wegwijs check` end to end: one fixture per diagnostic code, each with its expected output
 //! beside it (`X.json` and `X.expected`), plus exit codes, JSON output and scale.
 //!
-//! Run with `WEGWIJS_BLESS=1` to rewrite the expected files after a deliberate change; review
-//! the diff like code.
-
-mod common;
+//! Run with `WEGWIJS_BLESS=1` to rewrite the expected files that differ after a deliberate
+//! change ([`crate::expected`]); review the diff like code.
 
 use std::path::Path;
 
-use common::wegwijs;
+use crate::common::wegwijs;
+use crate::expected;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -26,7 +25,6 @@ fn fixtures() -> Vec<String> {
 
 #[test]
 fn each_fixture_yields_exactly_the_expected_diagnostics() {
-    let bless = std::env::var_os("WEGWIJS_BLESS").is_some();
     let mut failures = Vec::new();
     for name in fixtures() {
         let path = format!("{FIXTURES}/{name}");
@@ -41,17 +39,8 @@ fn each_fixture_yields_exactly_the_expected_diagnostics() {
             Err(_) => wegwijs().args(["check", &path]).output().unwrap(),
         };
         let actual = String::from_utf8(out.stdout).unwrap();
-        let expected_path = path.replace(".json", ".expected");
-        if bless {
-            std::fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path)
-            .unwrap_or_else(|_| panic!("{expected_path} is missing; run with WEGWIJS_BLESS=1"));
-        if actual != expected {
-            failures.push(format!(
-                "{name}:\n--- expected\n{expected}--- actual\n{actual}"
-            ));
+        if let Err(difference) = expected::compare(&path.replace(".json", ".expected"), &actual) {
+            failures.push(difference);
         }
         // Errors exit 1; warnings and notes alone exit 0.
         let has_errors = actual.lines().any(|l| l.starts_with("error["));
@@ -340,8 +329,10 @@ fn plan_with_json_format_reports_rule_errors_as_a_json_object() {
 }
 
 /// The checker is linear: a generated graph of 100 000 nodes (a file of about 19 MB) is
-/// checked clean. Timing is the benchmark's job; this test checks the result.
+/// checked clean. Timing is the benchmark's job; this test checks the result. Two checks of
+/// 19 MB take half a minute in a debug build, so it runs in release from `.ci/run`.
 #[test]
+#[ignore = "checks a 19 MB graph twice; run in release with --ignored"]
 fn a_large_generated_graph_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.json");

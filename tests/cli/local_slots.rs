@@ -2,11 +2,10 @@
 //! `init overlay` writes, filling it in, and the plans, checks and lists that show who filled
 //! what. Written against any built-in graph that has the contract's slot ids, not its texts.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{json, stdout, wegwijs};
+use crate::common;
+use crate::common::{json, stdout, wegwijs};
 use serde_json::{Value, json as j};
 
 const VOORBEELD: &str = "examples/overlay-gemeente-voorbeeld.json";

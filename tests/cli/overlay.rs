@@ -1,35 +1,62 @@
 //! Overlays: a municipality's local additions on top of the built-in graph.
 
-mod common;
-
-use common::{ids, json, recs, stdout, wegwijs};
+use crate::common::{ids, json, recs, stdout, wegwijs};
 use predicates::prelude::*;
 
 const VOORBEELD: &str = "examples/overlay-gemeente-voorbeeld.json";
 
-#[test]
-fn the_example_overlay_adds_its_local_partner_where_it_should_and_nowhere_else() {
+/// The plan of every role × concern as `kind:id` lists, from one `wegwijs batch` over `rules`
+/// (the graph loads once, not once per plan).
+fn every_plan(rules: &[&str]) -> Vec<(String, String, Vec<String>)> {
+    let mut queries = Vec::new();
+    let mut input = String::new();
     for role in ids("roles") {
         for concern in ids("concerns") {
-            let plan = json(&["--rules", VOORBEELD, "plan", "-r", &role, "-c", &concern]);
-            let r = recs(&plan);
-            let national = recs(&json(&["plan", "-r", &role, "-c", &concern]));
-            let partner = r.contains(&"partner:jongerenwerk-voorbeeld".to_owned());
-            // The local-network slot, which the overlay attaches to radicalisation and
-            // polarisation (the national graph also names it on other paths).
-            let slot = "network:lokaal-netwerk".to_owned();
-            let network = r.contains(&slot);
-            assert_eq!(
-                partner,
-                role == "youth-worker" || concern == "youth-groups",
-                "{role} {concern}: {r:?}"
-            );
-            if concern == "radicalisation" || concern == "polarisation" {
-                assert!(network, "{role} {concern}: {r:?}");
-            }
-            // Everything the national graph recommends is still there.
-            assert!(national.iter().all(|n| r.contains(n)), "{role} {concern}");
+            input.push_str(&format!(
+                "{{\"role\":\"{role}\",\"concern\":\"{concern}\"}}\n"
+            ));
+            queries.push((role.clone(), concern));
         }
+    }
+    let out = wegwijs()
+        .args(rules)
+        .arg("batch")
+        .write_stdin(input)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let plans: Vec<Vec<String>> = stdout
+        .lines()
+        .map(|l| recs(&serde_json::from_str(l).unwrap()))
+        .collect();
+    assert_eq!(plans.len(), queries.len());
+    queries
+        .into_iter()
+        .zip(plans)
+        .map(|((role, concern), plan)| (role, concern, plan))
+        .collect()
+}
+
+#[test]
+fn the_example_overlay_adds_its_local_partner_where_it_should_and_nowhere_else() {
+    let local = every_plan(&["--rules", VOORBEELD]);
+    let national = every_plan(&[]);
+    for ((role, concern, r), (_, _, national)) in local.iter().zip(&national) {
+        let partner = r.contains(&"partner:jongerenwerk-voorbeeld".to_owned());
+        // The local-network slot, which the overlay attaches to radicalisation and
+        // polarisation (the national graph also names it on other paths).
+        let slot = "network:lokaal-netwerk".to_owned();
+        let network = r.contains(&slot);
+        assert_eq!(
+            partner,
+            role == "youth-worker" || concern == "youth-groups",
+            "{role} {concern}: {r:?}"
+        );
+        if concern == "radicalisation" || concern == "polarisation" {
+            assert!(network, "{role} {concern}: {r:?}");
+        }
+        // Everything the national graph recommends is still there.
+        assert!(national.iter().all(|n| r.contains(n)), "{role} {concern}");
     }
 }
 

@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::common::PATIENCE;
+use crate::deadline;
+
 /// Crates that exist to talk over a network. None may be in wegwijs's normal dependency tree.
 const NETWORKING: &[&str] = &[
     "async-std",
@@ -44,32 +47,28 @@ const NETWORKING: &[&str] = &[
 /// `cargo tree --target` resolves features the way a build here does; `cargo metadata` unifies
 /// them across every platform (so the Windows terminal backend would show up on Linux).
 fn runtime_tree() -> BTreeMap<String, Vec<String>> {
-    let rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
-        .arg("-vV")
-        .output()
-        .expect("rustc -vV runs");
+    let rustc = deadline::output(
+        Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into())).arg("-vV"),
+    );
     let host = String::from_utf8(rustc.stdout)
         .unwrap()
         .lines()
         .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
         .expect("rustc names its host");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args([
-            "tree",
-            "--locked",
-            "--offline",
-            "--edges",
-            "normal",
-            "--target",
-            &host,
-            "--prefix",
-            "none",
-            "--format",
-            "{p}|{f}",
-        ])
-        .output()
-        .expect("cargo tree runs");
+    let out = deadline::output(Command::new(cargo).args([
+        "tree",
+        "--locked",
+        "--offline",
+        "--edges",
+        "normal",
+        "--target",
+        &host,
+        "--prefix",
+        "none",
+        "--format",
+        "{p}|{f}",
+    ]));
     assert!(
         out.status.success(),
         "{}",
@@ -241,7 +240,8 @@ fn commands_write_nothing_unless_asked() {
     ];
     for (args, input) in runs {
         let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_wegwijs"));
-        cmd.args(&args)
+        cmd.timeout(PATIENCE)
+            .args(&args)
             .current_dir(work.path())
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join(".config"))

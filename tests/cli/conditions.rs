@@ -1,9 +1,7 @@
 //! `when` on additions and page-level sources, end to end through the binary: plans, `--explain`,
 //! overlays, rule tests and `check`, on the small graph the browser comparison also walks.
 
-mod common;
-
-use common::{json, recs, wegwijs};
+use crate::common::{json, recs, wegwijs};
 use predicates::prelude::*;
 
 /// Teacher and youth-worker, polarisation and youth-groups; `when`s on role, concern, the

@@ -6,6 +6,11 @@ use std::process::Command;
 
 use rexpect::session::{PtySession, spawn_command};
 
+use rexpect::process::WaitStatus;
+
+use crate::common::TODAY;
+use crate::deadline;
+
 const TIMEOUT_MS: u64 = 30_000;
 const DOWN: &str = "\x1b[B";
 
@@ -40,7 +45,7 @@ fn ask(args: &[&str]) -> PtySession {
     cmd.args(args)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
-        .env("WEGWIJS_TODAY", "2026-12-01")
+        .env("WEGWIJS_TODAY", TODAY)
         .env_remove("WEGWIJS_LANG")
         .env_remove("LANG")
         .env_remove("LC_ALL")
@@ -81,11 +86,8 @@ fn answers_goes_back_once_and_prints_the_plan_and_its_command() {
     )
     .unwrap();
     p.exp_eof().unwrap();
-    let status = p.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 0)),
-        "{status:?}"
-    );
+    let status = deadline::ended(&mut p);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
 }
 
 #[test]
@@ -109,12 +111,12 @@ fn the_printed_command_gives_the_same_plan() {
         serde_json::from_str(&before[json_start..=json_end].replace("\r\n", "\n")).unwrap();
     let words: Vec<&str> = command.trim().split(' ').collect();
     assert_eq!(words[..2], ["wegwijs", "plan"]);
-    let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
-        .args(&words[1..])
-        .args(["--format", "json"])
-        .env("WEGWIJS_TODAY", "2026-12-01")
-        .output()
-        .unwrap();
+    let out = deadline::output(
+        Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+            .args(&words[1..])
+            .args(["--format", "json"])
+            .env("WEGWIJS_TODAY", TODAY),
+    );
     let from_plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(from_ask["recommendations"], from_plan["recommendations"]);
     assert_eq!(from_ask["answers"], from_plan["answers"]);
@@ -130,11 +132,8 @@ fn escape_cancels_with_130_and_prints_no_plan() {
     keys(&mut p, "\x1b");
     let rest = p.exp_eof().unwrap();
     assert!(!rest.contains("Referral plan"), "{rest}");
-    let status = p.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
-        "{status:?}"
-    );
+    let status = deadline::ended(&mut p);
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "{status:?}");
 }
 
 #[test]
@@ -143,11 +142,8 @@ fn plain_wegwijs_in_a_terminal_starts_the_questionnaire() {
     wait(&mut p, "Is anyone in acute danger right now");
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
-    let status = p.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
-        "{status:?}"
-    );
+    let status = deadline::ended(&mut p);
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "{status:?}");
 }
 
 #[test]
@@ -182,31 +178,31 @@ fn prefilled_answers_are_skipped_and_saved_answers_round_trip() {
         serde_json::json!({"role": "police-officer", "concern": "radicalisation", "acute-danger": "no", "case-stage": "concrete", "travel": "no", "home-safety": "no"})
     );
     // The saved file answers a one-shot plan just as well.
-    let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
-        .args([
-            "plan",
-            "-r",
-            "police-officer",
-            "-c",
-            "radicalisation",
-            "--answers",
-            saved.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let out = deadline::output(Command::new(env!("CARGO_BIN_EXE_wegwijs")).args([
+        "plan",
+        "-r",
+        "police-officer",
+        "-c",
+        "radicalisation",
+        "--answers",
+        saved.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
     let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(plan["answers"]["case-stage"], "concrete");
 }
 
 #[test]
 fn without_a_terminal_ask_refuses_at_once() {
-    let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+    let child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
         .args(["ask", "--lang", "en"])
         .stdin(std::process::Stdio::piped())
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    let out = deadline::finish(child, "wegwijs ask without a terminal");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -225,11 +221,8 @@ fn export_to_a_terminal_says_to_redirect_and_prints_no_page() {
     let all = p.exp_eof().unwrap();
     assert!(all.contains("redirect it"), "{all}");
     assert!(!all.contains("<html"), "{all}");
-    let status = p.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 2)),
-        "{status:?}"
-    );
+    let status = deadline::ended(&mut p);
+    assert!(matches!(status, WaitStatus::Exited(_, 2)), "{status:?}");
 }
 
 /// Like [`ask`], on a colour terminal: `TERM=xterm-256color` and no `NO_COLOR`.
@@ -238,7 +231,7 @@ fn coloured(args: &[&str]) -> PtySession {
     cmd.args(args)
         .env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
-        .env("WEGWIJS_TODAY", "2026-12-01")
+        .env("WEGWIJS_TODAY", TODAY)
         .env_remove("WEGWIJS_LANG")
         .env_remove("LANG")
         .env_remove("LC_ALL")
@@ -246,9 +239,9 @@ fn coloured(args: &[&str]) -> PtySession {
     spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn in a pty")
 }
 
-fn exit_code(p: &PtySession) -> i32 {
-    match p.process().wait().unwrap() {
-        rexpect::process::WaitStatus::Exited(_, code) => code,
+fn exit_code(p: &mut PtySession) -> i32 {
+    match deadline::ended(p) {
+        WaitStatus::Exited(_, code) => code,
         other => panic!("{other:?}"),
     }
 }
@@ -275,7 +268,7 @@ fn plan_on_a_colour_terminal_shows_the_urgent_heading_in_red() {
             "{all:?}"
         );
         assert!(!all.contains("\\u{1b}"), "{all:?}");
-        assert_eq!(exit_code(&p), 0);
+        assert_eq!(exit_code(&mut p), 0);
     }
 }
 
@@ -342,7 +335,7 @@ fn typing_no_or_yes_on_the_safety_question_picks_that_answer() {
             "{lang}: typed {typed:?}: {all:?}"
         );
         assert!(!all.contains("\\u{1b}"), "{all:?}");
-        assert_eq!(exit_code(&p), 0);
+        assert_eq!(exit_code(&mut p), 0);
     }
 }
 
@@ -364,7 +357,7 @@ fn esc_and_ctrl_c_wipe_the_question_and_print_nothing() {
             assert!(!rest.contains(word), "{key:?}: {rest:?}");
         }
         assert!(rest.ends_with("\x1b8\x1b[J"), "{key:?}: {rest:?}");
-        assert_eq!(exit_code(&p), 130, "{key:?}");
+        assert_eq!(exit_code(&mut p), 130, "{key:?}");
     }
 }
 
@@ -380,7 +373,7 @@ fn ask_works_with_stderr_sent_to_a_file() {
         .arg(&log)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
-        .env("WEGWIJS_TODAY", "2026-12-01");
+        .env("WEGWIJS_TODAY", TODAY);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
     wait(&mut p, "Is anyone in acute danger right now");
     keys(&mut p, "no\r");
@@ -393,7 +386,7 @@ fn ask_works_with_stderr_sent_to_a_file() {
     p.exp_string("Referral plan: Police officer").unwrap();
     p.exp_string("--answer acute-danger=no").unwrap();
     p.exp_eof().unwrap();
-    assert_eq!(exit_code(&p), 0);
+    assert_eq!(exit_code(&mut p), 0);
     assert_eq!(std::fs::read_to_string(&log).unwrap(), "");
 }
 
@@ -413,11 +406,8 @@ fn options_are_cut_to_the_width_after_a_resize() {
     let tty = p.read_line().unwrap().trim().to_owned();
     assert!(tty.starts_with("/dev/"), "{tty}");
     wait(&mut p, "the plan opens with 112.");
-    let resized = Command::new("stty")
-        .args(["-F", &tty, "cols", "40"])
-        .status()
-        .unwrap();
-    assert!(resized.success());
+    let resized = deadline::output(Command::new("stty").args(["-F", &tty, "cols", "40"]));
+    assert!(resized.status.success(), "{resized:?}");
     keys(&mut p, DOWN);
     // 40 columns leave 36 characters for a line.
     wait(&mut p, &as_sent("No — There is no immediate danger a…"));
@@ -451,7 +441,7 @@ fn changing_the_first_answer_in_the_review_keeps_the_others() {
     )
     .unwrap();
     p.exp_eof().unwrap();
-    assert_eq!(exit_code(&p), 0);
+    assert_eq!(exit_code(&mut p), 0);
 }
 
 #[test]

@@ -3,13 +3,13 @@
 //!
 //! `docs/changes.md` is the report of `wegwijs diff` from the previous release's built-in graph
 //! (`tests/fixtures/previous-release/default.json`) to the current one. Run with
-//! `WEGWIJS_BLESS=1` to rewrite it after a content change; review the result like code.
-
-mod common;
+//! `WEGWIJS_BLESS=1` to rewrite it after a content change ([`crate::expected`]); review the
+//! result like code.
 
 use std::path::{Path, PathBuf};
 
-use common::{TODAY, every_outcome, wegwijs};
+use crate::common::{TODAY, every_outcome, wegwijs};
+use crate::{deadline, expected, external};
 use serde_json::Value;
 use wegwijs::graph::Kind;
 use wegwijs::schema::SchemaKind;
@@ -18,7 +18,7 @@ const PREVIOUS: &str = "tests/fixtures/previous-release/default.json";
 const CHANGES: &str = "docs/changes.md";
 
 fn builtin_json() -> Value {
-    serde_json::from_str(include_str!("../rules/default.json")).unwrap()
+    serde_json::from_str(include_str!("../../rules/default.json")).unwrap()
 }
 
 fn write_json(dir: &Path, name: &str, v: &Value) -> PathBuf {
@@ -267,15 +267,9 @@ fn docs_changes_md_is_the_diff_from_the_previous_release() {
         .unwrap();
     assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
     let actual = String::from_utf8(out.stdout).unwrap();
-    if std::env::var_os("WEGWIJS_BLESS").is_some() {
-        std::fs::write(CHANGES, &actual).unwrap();
+    if let Err(difference) = expected::compare(CHANGES, &actual) {
+        panic!("{difference}");
     }
-    let committed = std::fs::read_to_string(CHANGES)
-        .unwrap_or_else(|_| panic!("{CHANGES} is missing; run with WEGWIJS_BLESS=1"));
-    assert_eq!(
-        committed, actual,
-        "{CHANGES} is stale: run `WEGWIJS_BLESS=1 cargo test --test diff_review`"
-    );
 }
 
 #[test]
@@ -489,15 +483,15 @@ fn output_that_cannot_be_written_leaves_the_old_file_and_exits_3() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("wegwijs.html");
     std::fs::write(&target, "the page as it was").unwrap();
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg("trap '' XFSZ; ulimit -f 1 && exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_wegwijs"))
-        .args(["export", "html", "--output"])
-        .arg(&target)
-        .env("WEGWIJS_TODAY", TODAY)
-        .output()
-        .unwrap();
+    let out = deadline::output(
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg("trap '' XFSZ; ulimit -f 1 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_wegwijs"))
+            .args(["export", "html", "--output"])
+            .arg(&target)
+            .env("WEGWIJS_TODAY", TODAY),
+    );
     assert_eq!(
         out.status.code(),
         Some(3),
@@ -526,7 +520,7 @@ fn output_into_a_folder_that_is_a_file_or_onto_a_full_disk_exits_3() {
         std::fs::read_to_string(&blocker).unwrap(),
         "a file where a folder should be"
     );
-    if Path::new("/dev/full").exists() {
+    if external::dev_full() {
         let out = wegwijs()
             .args(["review", "--output", "/dev/full"])
             .output()
@@ -567,12 +561,13 @@ fn output_is_kept_when_the_command_fails_before_writing() {
 #[test]
 fn output_into_a_read_only_folder_keeps_the_old_file_and_exits_3() {
     use std::os::unix::fs::PermissionsExt;
-    let root = std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .map_or(true, |o| o.stdout == b"0\n");
+    // Not a missing tool but the way the test runs, which installing nothing changes: so a
+    // notice, in CI too.
+    let root = deadline::output(std::process::Command::new("id").arg("-u")).stdout == b"0\n";
     if root {
-        eprintln!("notice: running as root, where a read-only folder does not stop a write");
+        crate::common::notice(
+            "skipped: running as root, where a read-only folder does not stop a write",
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -1,9 +1,7 @@
 //! The shipped rule files: the built-in graph and the documented example are sound, and the
 //! documentation shows the example as it is.
 
-mod common;
-
-use common::wegwijs;
+use crate::common::wegwijs;
 
 #[test]
 fn the_built_in_graph_checks_clean_with_deny_warnings() {

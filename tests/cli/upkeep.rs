@@ -1,10 +1,10 @@
 //! Tools for the people who keep the graph true: `--explain`, `graph` pictures and rule tests.
 
-mod common;
-
 use std::process::Command;
 
-use common::{every_outcome, json, stdout, wegwijs};
+use crate::common;
+use crate::common::{every_outcome, json, stdout, wegwijs};
+use crate::{deadline, external};
 use predicates::prelude::*;
 use wegwijs::i18n::Lang;
 use wegwijs::plan::{Plan, PlanOptions};
@@ -113,6 +113,7 @@ fn without_explain_nothing_changes() {
 
 // ---- graph pictures ---------------------------------------------------------------------
 
+/// Renders `dot` with Graphviz; whether it succeeded, and what it said on stderr.
 fn graphviz(dot: &str) -> (bool, String) {
     let mut child = Command::new("dot")
         .arg("-Tsvg")
@@ -120,15 +121,15 @@ fn graphviz(dot: &str) -> (bool, String) {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("Graphviz `dot` is installed (.ci/run installs it)");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        .expect("Graphviz `dot` starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let dot = dot.to_owned();
+    // On a thread of its own, so that a `dot` that stops reading cannot block the test.
+    std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(dot.as_bytes());
+    });
+    let out = deadline::finish(child, "Graphviz `dot -Tsvg`");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -137,6 +138,9 @@ fn graphviz(dot: &str) -> (bool, String) {
 
 #[test]
 fn dot_renders_with_graphviz_without_warnings() {
+    if !external::program("dot", "graphviz") {
+        return;
+    }
     for args in [
         vec!["graph"],
         vec!["graph", "--lang", "nl"],
@@ -244,24 +248,24 @@ fn mermaid_output_parses_with_mermaid() {
     // A broken file must fail, or the check proves nothing.
     let broken = dir.path().join("broken.mmd");
     std::fs::write(&broken, "flowchart TD\n  end[\"x\"] --> n1\n").unwrap();
-    let Some(node) = common::node_with_packages() else {
+    let Some(node) = external::node_with_packages() else {
         return;
     };
-    let out = Command::new(&node)
-        .arg("tests/js/mermaid-parse.mjs")
-        .args(&files)
-        .output()
-        .unwrap();
+    let out = deadline::output(
+        Command::new(node)
+            .arg("tests/js/mermaid-parse.mjs")
+            .args(&files),
+    );
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = Command::new(&node)
-        .arg("tests/js/mermaid-parse.mjs")
-        .arg(&broken)
-        .output()
-        .unwrap();
+    let out = deadline::output(
+        Command::new(node)
+            .arg("tests/js/mermaid-parse.mjs")
+            .arg(&broken),
+    );
     assert!(!out.status.success());
 }
 

@@ -2,11 +2,12 @@
 //!
 //! The seed page (the ESS "professionals" page the project started from) is not part of the
 //! project. It is read at run time from `../shared/seed/` next to the crate root, or from
-//! `WEGWIJS_SEED_DIR`. Where it is absent the test is skipped with a notice, unless `CI` is set:
-//! then it fails, so the check cannot silently stop running.
+//! `WEGWIJS_SEED_DIR`. Where it is absent the rule of [`crate::external`] applies: skipped with a
+//! notice, a failure in CI.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+
+use crate::external::seed_dir;
 
 /// Runs of this many words shared with the seed page count as copied.
 const RUN: usize = 8;
@@ -53,26 +54,6 @@ fn seed_runs(files: &[(String, String)]) -> HashMap<Vec<String>, String> {
         }
     }
     runs
-}
-
-/// The seed folder, or `None` (with a notice) where it is absent outside CI.
-fn seed_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("WEGWIJS_SEED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/"));
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "the seed page is required in CI: no folder {} (set WEGWIJS_SEED_DIR)",
-        dir.display()
-    );
-    eprintln!(
-        "notice: skipping the seed-overlap check: no seed folder at {}",
-        dir.display()
-    );
-    None
 }
 
 #[test]

@@ -1,9 +1,7 @@
 //! What a user asks, and what comes back when it is wrong: answers files, batch lines, unknown
 //! ids and the values that messages repeat.
 
-mod common;
-
-use common::wegwijs;
+use crate::common::wegwijs;
 use serde_json::Value;
 
 /// Regression (issue 14.8): errors echoed input of any length; a 50 MB answer came back as one
@@ -250,7 +248,7 @@ not json
 #[test]
 fn the_readme_says_what_the_tests_and_examples_do() {
     let readme = std::fs::read_to_string("README.md").unwrap();
-    let privacy = std::fs::read_to_string("tests/privacy.rs").unwrap();
+    let privacy = std::fs::read_to_string("tests/cli/privacy.rs").unwrap();
     assert!(privacy.contains("\"tree\""));
     assert!(readme.contains("dependency tree from `cargo tree`"));
     assert!(!readme.contains("from `cargo metadata`"));

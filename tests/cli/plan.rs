@@ -1,11 +1,9 @@
 //! `wegwijs plan` end to end: the built-in graph, both languages, aliases and every error path.
 
-mod common;
-
-use std::io::Read;
 use std::process::Stdio;
 
-use common::{ids, json, recs, stdout, wegwijs};
+use crate::common::{ids, json, recs, stdout, wegwijs};
+use crate::deadline;
 use predicates::prelude::*;
 
 #[test]
@@ -598,14 +596,8 @@ fn closed_stdout_ends_quietly() {
         .spawn()
         .unwrap();
     drop(child.stdout.take());
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0), "{stderr}");
+    let out = deadline::finish(child, "wegwijs plan with its reader gone");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "");
 }
