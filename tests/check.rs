@@ -202,7 +202,7 @@ fn dutch_diagnostics() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "fout[E012]: er is geen node met id `plna`",
+            "fout[E012]: er is geen knooppunt met id `plna`",
         ))
         .stdout(predicate::str::contains("= help: bedoelde u `plan`?"))
         .stdout(predicate::str::ends_with(
