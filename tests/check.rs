@@ -265,7 +265,7 @@ fn unreadable_files_are_usage_errors() {
         .assert()
         .code(2)
         .stdout(predicate::str::contains(
-            "error[E008]: cannot read the file: No such file",
+            "error[E008]: cannot read the file: file not found",
         ))
         .stdout(predicate::str::contains("--> does-not-exist.json"));
     wegwijs()

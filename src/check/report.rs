@@ -55,7 +55,7 @@ pub fn to_json(diagnostics: &[Diagnostic], sources: &Sources, lang: Lang) -> Jso
     let diagnostics: Vec<JsonDiagnostic> = diagnostics
         .iter()
         .map(|d| {
-            let (message, help) = d.problem.describe(lang);
+            let (message, help) = d.describe(lang);
             JsonDiagnostic {
                 severity: d.severity(),
                 code: d.code(),
@@ -89,7 +89,7 @@ pub fn write_text(
     color: bool,
 ) -> io::Result<()> {
     for d in diagnostics {
-        let (message, help) = d.problem.describe(lang);
+        let (message, help) = d.describe(lang);
         let (label, paint) = match (d.severity(), lang) {
             (Severity::Error, Lang::Nl) => ("fout", "\x1b[1;31m"),
             (Severity::Error, Lang::En) => ("error", "\x1b[1;31m"),

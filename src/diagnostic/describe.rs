@@ -1,15 +1,34 @@
 //! The words of every diagnostic, in Dutch and in English: one `match` arm per problem, so a
 //! new problem does not compile until it has both.
 
-use super::{Problem, SafetyIssue, Shape};
-use crate::i18n::Lang;
+use super::os_text::OsProblem;
+use super::serde_text::SerdeMessage;
+use super::{Diagnostic, Problem, SafetyIssue, Shape};
+use crate::graph::path::Seg;
+use crate::i18n::{Lang, Message};
 use crate::suggest::or_list;
+
+impl Diagnostic {
+    /// The message and an optional hint, in `lang`: [`Problem::describe`], with a wrong value
+    /// named by the field it is in (the last key of the diagnostic's path).
+    pub fn describe(&self, lang: Lang) -> (String, Option<String>) {
+        let field = match self.path.0.last() {
+            Some(Seg::Key(key)) => Some(key.as_str()),
+            _ => None,
+        };
+        self.problem.describe_about(lang, field)
+    }
+}
 
 impl Problem {
     /// The message and an optional hint, in `lang`.
     pub fn describe(&self, lang: Lang) -> (String, Option<String>) {
+        self.describe_about(lang, None)
+    }
+
+    fn describe_about(&self, lang: Lang, field: Option<&str>) -> (String, Option<String>) {
         // Values in messages come from the file, of any length: quote at most a line of each.
-        let (message, help) = self.describe_whole(lang);
+        let (message, help) = self.describe_whole(lang, field);
         let clip = |m: String| match crate::echo::clip_quoted(&m) {
             std::borrow::Cow::Borrowed(_) => m,
             std::borrow::Cow::Owned(cut) => cut,
@@ -17,7 +36,7 @@ impl Problem {
         (clip(message), help.map(clip))
     }
 
-    fn describe_whole(&self, lang: Lang) -> (String, Option<String>) {
+    fn describe_whole(&self, lang: Lang, field: Option<&str>) -> (String, Option<String>) {
         let or = match lang {
             Lang::Nl => "of",
             Lang::En => "or",
@@ -36,20 +55,21 @@ impl Problem {
             }
         };
         match self {
-            Problem::Syntax { detail } => (
-                match lang {
-                    Lang::Nl => format!("geen geldige JSON: {detail}"),
-                    Lang::En => format!("not valid JSON: {detail}"),
-                },
-                None,
-            ),
-            Problem::Invalid { detail } => (
-                match lang {
-                    Lang::Nl => format!("ongeldige waarde: {detail}"),
-                    Lang::En => format!("invalid value: {detail}"),
-                },
-                None,
-            ),
+            Problem::Syntax { detail } => {
+                let said = SerdeMessage::parse(detail);
+                let said = said.in_lang(lang);
+                (
+                    match lang {
+                        Lang::Nl => format!("geen geldige JSON: {said}"),
+                        Lang::En => format!("not valid JSON: {said}"),
+                    },
+                    None,
+                )
+            }
+            Problem::Invalid { detail } => {
+                let said = SerdeMessage::parse(detail);
+                (said.about(field).in_lang(lang).to_string(), None)
+            }
             Problem::MissingField { field } => (
                 match lang {
                     Lang::Nl => format!("verplicht veld `{field}` ontbreekt"),
@@ -91,13 +111,17 @@ impl Problem {
                 },
                 None,
             ),
-            Problem::Unreadable { detail } => (
-                match lang {
-                    Lang::Nl => format!("bestand niet leesbaar: {detail}"),
-                    Lang::En => format!("cannot read the file: {detail}"),
-                },
-                None,
-            ),
+            Problem::Unreadable { detail } => {
+                let why = OsProblem::parse(detail);
+                let why = why.in_lang(lang);
+                (
+                    match lang {
+                        Lang::Nl => format!("bestand niet leesbaar: {why}"),
+                        Lang::En => format!("cannot read the file: {why}"),
+                    },
+                    None,
+                )
+            }
             Problem::DuplicateId { kind, id } => (
                 match lang {
                     Lang::Nl => format!("{}-id `{id}` komt meer dan eens voor", kind_word(kind, lang)),

@@ -9,6 +9,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 mod describe;
+pub mod os_text;
+pub mod serde_text;
 
 use crate::graph::path::{JsonPath, Position};
 
