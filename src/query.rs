@@ -319,6 +319,12 @@ impl QueryError {
     }
 }
 
+impl crate::i18n::Message for QueryError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(&self.message(lang))
+    }
+}
+
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))

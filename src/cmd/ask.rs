@@ -7,7 +7,7 @@ use anyhow::Context;
 use crate::ask::{self, InquirePrompter, PromptError};
 use crate::cli::AskArgs;
 use crate::config::Config;
-use crate::exit::{ExitCode, UsageError};
+use crate::exit::{Doing, ExitCode, QuestionnaireFailed, UsageError};
 use crate::graph::index::Ask;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
@@ -24,7 +24,7 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
     // file. Without a terminal it must never sit waiting for input that will not come.
     let t = config.terminal;
     if !(t.stdin && (t.stdout || t.stderr)) {
-        return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
+        return Err(UsageError::NeedsTerminal.into());
     }
     let json = args.format == Format::Json;
     let mut sources = crate::graph::Sources::new();
@@ -42,9 +42,9 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
         // Esc or Ctrl-C: the prompter wiped the question; stop without a word (README).
         Err(PromptError::Cancelled) => return Ok(ExitCode::Cancelled),
         Err(PromptError::NotATerminal) => {
-            return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
+            return Err(UsageError::NeedsTerminal.into());
         }
-        Err(PromptError::Failed(why)) => anyhow::bail!("the questionnaire failed: {why}"),
+        Err(PromptError::Failed(why)) => return Err(QuestionnaireFailed(why).into()),
     };
 
     let opts = PlanOptions {
@@ -72,7 +72,7 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
 
     if let Some(path) = &args.save_answers {
         save(&graph, &finished.query, &finished.outcome, path)
-            .with_context(|| format!("cannot write answers to {}", path.display()))?;
+            .with_context(|| Doing::SavingAnswers(path.clone()))?;
     }
     Ok(ExitCode::Success)
 }

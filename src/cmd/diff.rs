@@ -64,11 +64,7 @@ fn sides(config: &Config, args: &DiffArgs) -> anyhow::Result<(Vec<PathBuf>, Vec<
         },
     };
     if let Some(extra) = files.next() {
-        return Err(UsageError(format!(
-            "{} is one file too many: --old-rules and --new-rules already give both graphs",
-            extra.display()
-        ))
-        .into());
+        return Err(UsageError::ExtraFile(extra.clone()).into());
     }
     Ok((old, new))
 }

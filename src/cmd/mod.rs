@@ -26,12 +26,12 @@ use anyhow::Context;
 use crate::check::{CheckOptions, report};
 use crate::cli::{Cli, Command, DataFormat};
 use crate::config::{Config, Terminal};
+use crate::diagnostic::os_text::OsProblem;
 use crate::diagnostic::{Diagnostic, Severity, has_errors};
-use crate::exit::{self, ErrorBody, ErrorObject, ExitCode, UsageError};
+use crate::exit::{self, Doing, ErrorBody, ErrorObject, ExitCode, FileProblem, UsageError};
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::{self, Graph, Sources};
 use crate::i18n::Lang;
-use crate::plan::PlanError;
 use crate::query::{QueryError, RawQuery};
 use crate::render::Format;
 
@@ -86,7 +86,7 @@ pub fn run(
         None => dispatch(&cli, &config, io),
     };
     let result = result.and_then(|code| {
-        io.out.flush().context("writing output")?;
+        io.out.flush().context(Doing::WritingOutput)?;
         Ok(code)
     });
     let result = match (result, file) {
@@ -192,17 +192,6 @@ fn no_command(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Usage)
 }
 
-/// The message of an error in the user's language (typed errors know both languages).
-fn message(err: &anyhow::Error, lang: Lang) -> String {
-    match (
-        err.downcast_ref::<QueryError>(),
-        err.downcast_ref::<PlanError>(),
-    ) {
-        (Some(q), _) | (_, Some(PlanError::Query(q))) => q.message(lang),
-        _ => format!("{err:#}"),
-    }
-}
-
 fn report_error(
     err: &anyhow::Error,
     code: ExitCode,
@@ -211,7 +200,7 @@ fn report_error(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     // The error may quote input of any length (an answer, a line of a file): clip it.
-    let text = crate::echo::clip_quoted(&message(err, lang)).into_owned();
+    let text = crate::echo::clip_quoted(&exit::message(err, lang)).into_owned();
     if json {
         out.write_all(json_error_line(code, &text).as_bytes())
     } else {
@@ -247,10 +236,14 @@ fn json_error_line(code: ExitCode, message: &str) -> String {
 /// Reads an answers file: a JSON object of question ids to option ids, in which `role` and
 /// `concern` may also be given ([`RawQuery::from_answers`]).
 fn read_answers(path: &std::path::Path) -> anyhow::Result<RawQuery> {
-    let usage = |detail: String| UsageError(format!("answers file {}: {detail}", path.display()));
-    let text = std::fs::read_to_string(path).map_err(|e| usage(e.to_string()))?;
+    let usage = |problem| UsageError::AnswersFile {
+        path: path.to_owned(),
+        problem,
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| usage(FileProblem::Os(OsProblem::from_io(&e))))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let map: KeyedStrings = serde_json::from_str(text).map_err(|e| usage(e.to_string()))?;
+    let map: KeyedStrings = serde_json::from_str(text).map_err(|e| usage(FileProblem::json(&e)))?;
     Ok(RawQuery::from_answers(&map))
 }
 

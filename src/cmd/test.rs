@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use crate::cli::{DataFormat, TestArgs};
 use crate::config::Config;
-use crate::exit::{ExitCode, UsageError};
+use crate::diagnostic::os_text::OsProblem;
+use crate::exit::{ExitCode, FileProblem, UsageError};
 use crate::i18n::Lang;
 use crate::plan::PlanOptions;
 use crate::render::sanitize;
@@ -33,9 +34,11 @@ pub(super) fn run(config: &Config, args: &TestArgs, io: &mut Io) -> anyhow::Resu
     let mut results = Vec::new();
     for path in &args.files {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| UsageError(format!("cannot read test file {name}: {e}")))?;
-        let file = parse(&text, &name)?;
+        let text = std::fs::read_to_string(path).map_err(|e| UsageError::TestFile {
+            path: path.clone(),
+            problem: FileProblem::Os(OsProblem::from_io(&e)),
+        })?;
+        let file = parse(&text, path)?;
         results.extend(
             file.cases
                 .iter()
@@ -78,23 +81,17 @@ pub(super) fn run(config: &Config, args: &TestArgs, io: &mut Io) -> anyhow::Resu
 }
 
 /// Parses a test file; a malformed one is a usage error that says where.
-fn parse<'t>(text: &'t str, name: &str) -> anyhow::Result<TestFile<'t>> {
+fn parse<'t>(text: &'t str, path: &std::path::Path) -> anyhow::Result<TestFile<'t>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Result<TestFile<'t>, _> = serde_path_to_error::deserialize(&mut de);
     parsed.map_err(|e| {
         let at = crate::graph::load::convert_path(e.path());
         let d = crate::graph::load::problem_at(text, 0, at, e.inner());
-        let (message, help) = d.problem.describe(Lang::En);
-        let pos = d
-            .position
-            .map(|p| format!(":{}:{}", p.line, p.column))
-            .unwrap_or_default();
-        let help = help.map(|h| format!("; {h}")).unwrap_or_default();
-        UsageError(format!(
-            "test file {name}{pos} ({}): {message}{help}",
-            d.path
-        ))
+        UsageError::TestFile {
+            path: path.to_owned(),
+            problem: FileProblem::Content(Box::new(d)),
+        }
         .into()
     })
 }

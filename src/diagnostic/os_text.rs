@@ -95,7 +95,7 @@ impl Message for OsProblem {
                 out.write_str("a part of the path is a file, not a directory")
             }
             (OsProblem::StorageFull, Lang::Nl) => out.write_str("de schijf is vol"),
-            (OsProblem::StorageFull, Lang::En) => out.write_str("no space left on the disk"),
+            (OsProblem::StorageFull, Lang::En) => out.write_str("no space left on device"),
             (OsProblem::ReadOnly, Lang::Nl) => out.write_str("alleen-lezen bestandssysteem"),
             (OsProblem::ReadOnly, Lang::En) => out.write_str("read-only file system"),
             (OsProblem::AlreadyExists, Lang::Nl) => out.write_str("bestaat al"),
