@@ -18,6 +18,7 @@ use crate::graph::str::Str;
 use crate::i18n::{Lang, Message};
 use crate::plan::{PlanError, PlanOptions, plan_for};
 use crate::query::{QueryError, RawQuery};
+use crate::render::Json;
 use crate::suggest::{nearest, or_list};
 
 /// One input line.
@@ -133,30 +134,27 @@ pub fn run<R: Read>(
         }
         summary.queries += 1;
         answer_line.clear();
+        // One line per answer: the compact form of the JSON renderer, as JSON Lines asks.
+        let json = Json::COMPACT;
         match answer(graph, &line, opts) {
-            Ok((plan, None)) => serde_json::to_writer(&mut answer_line, &plan)?,
+            Ok((plan, None)) => json.write(&plan, &mut answer_line)?,
             Ok((plan, Some(id))) => {
-                serde_json::to_writer(
-                    &mut answer_line,
-                    &Answered {
-                        id: &id,
-                        plan: &plan,
-                    },
-                )?;
+                let answered = Answered {
+                    id: &id,
+                    plan: &plan,
+                };
+                json.write(&answered, &mut answer_line)?;
             }
             Err((body, id)) => {
                 summary.failed += 1;
-                serde_json::to_writer(
-                    &mut answer_line,
-                    &LineError {
-                        line: number,
-                        id,
-                        error: body,
-                    },
-                )?;
+                let error = LineError {
+                    line: number,
+                    id,
+                    error: body,
+                };
+                json.write(&error, &mut answer_line)?;
             }
         }
-        answer_line.push(b'\n');
         out.write_all(&answer_line)?;
     }
     out.flush()?;

@@ -14,7 +14,7 @@ use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::i18n::Ui;
 use crate::plan::{Plan, PlanOptions};
 use crate::query::{Query, RawQuery};
-use crate::render::{Format, Json, Markdown, PlanRenderer, Text};
+use crate::render::Format;
 
 use super::Io;
 
@@ -53,12 +53,7 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
         ..PlanOptions::new(config.lang)
     };
     let plan = Plan::build(&graph, &finished.outcome, &opts);
-    let renderer: Box<dyn PlanRenderer> = match args.format {
-        Format::Text => Box::new(Text(config.style)),
-        Format::Markdown => Box::new(Markdown { lang: config.lang }),
-        Format::Json => Box::new(Json::default()),
-    };
-    renderer.render(&plan, io.out)?;
+    args.format.renderer(config).render(&plan, io.out)?;
     io.out.flush()?;
     let command = ask::one_shot_command(&graph, &finished, config.lang, &config.selection.files);
     let repeat = Ui::RepeatWith.get(config.lang);

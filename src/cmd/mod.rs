@@ -32,8 +32,10 @@ use crate::exit::{self, Doing, ErrorBody, ErrorObject, ExitCode, FileProblem, Us
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::{self, Graph, Sources};
 use crate::i18n::Lang;
+use crate::i18n::Message;
 use crate::query::{QueryError, RawQuery};
-use crate::render::Format;
+use crate::render::report::ReportRenderer;
+use crate::render::{Format, Json, JsonReport, TextReport};
 
 pub use args::{run_args, version_text};
 
@@ -133,9 +135,9 @@ fn wants_json(command: Option<&Command>) -> bool {
     match command {
         Some(Command::Plan(a)) => a.format == Format::Json,
         Some(Command::Ask(a)) => a.format == Format::Json,
-        Some(Command::List(a)) => a.format == DataFormat::Json,
-        Some(Command::Check(a)) => a.format == DataFormat::Json,
-        Some(Command::Test(a)) => a.format == DataFormat::Json,
+        Some(Command::List(a)) => is_json(a.format),
+        Some(Command::Check(a)) => is_json(a.format),
+        Some(Command::Test(a)) => is_json(a.format),
         Some(Command::Diff(a)) => a.format == Format::Json,
         Some(Command::Review(a)) => a.format == crate::review::render::ReviewFormat::Json,
         Some(Command::Batch | Command::Schema(_)) => true,
@@ -228,9 +230,10 @@ fn json_error_line(code: ExitCode, message: &str) -> String {
         },
         report: None,
     };
-    let mut line = serde_json::to_string(&body).unwrap_or_default();
-    line.push('\n');
-    line
+    let mut line = Vec::new();
+    // Writing into memory does not fail.
+    let _ = Json::COMPACT.write(&body, &mut line);
+    String::from_utf8(line).unwrap_or_default()
 }
 
 /// Reads an answers file: a JSON object of question ids to option ids, in which `role` and
@@ -311,6 +314,26 @@ fn load_graph_and_files<'s>(
     })
 }
 
+/// The renderer for the reports of `list`, `check` and `test` in `format`: the one place their
+/// format is chosen.
+fn report_renderer(format: DataFormat, config: &Config) -> Box<dyn ReportRenderer> {
+    match format {
+        DataFormat::Text => Box::new(TextReport {
+            style: config.style,
+            verbose: config.verbose,
+        }),
+        DataFormat::Json => Box::new(JsonReport { lang: config.lang }),
+    }
+}
+
+/// Whether a report in `format` is for programs, so that errors go out as JSON too.
+fn is_json(format: DataFormat) -> bool {
+    match format {
+        DataFormat::Text => false,
+        DataFormat::Json => true,
+    }
+}
+
 /// Ends a graph's life without freeing it. Every command is the last thing the process does, and
 /// freeing a large graph, millions of small allocations, would only delay the exit. (The file
 /// texts it borrows from are single allocations, freed as usual.)
@@ -342,13 +365,12 @@ fn print_diagnostics(
             },
             report: Some(report::to_json(diagnostics, sources, config.lang)),
         };
-        serde_json::to_writer(&mut *out, &value)?;
-        writeln!(out)
+        Json::COMPACT.write(&value, out)
     } else {
         report::write_text(out, diagnostics, sources, config.lang, config.err_color)?;
         if failed {
-            let summary = crate::check::summary(diagnostics, sources.len(), config.lang);
-            writeln!(out, "{summary}")?;
+            let summary = report::Summary::of(diagnostics, sources.len());
+            writeln!(out, "{}", summary.in_lang(config.lang))?;
         }
         Ok(())
     }
