@@ -36,18 +36,15 @@ pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Res
     }
     if args.files.is_empty() {
         let loaded = graph::load(&config.selection, &mut sources)?;
-        let more = loaded
-            .graph
-            .as_ref()
-            .map(|g| check::run(g, &loaded.diagnostics, &opts));
-        diagnostics.extend(more.into_iter().flatten());
+        if let Some(g) = &loaded.graph {
+            diagnostics.extend(check::run(g, &loaded.diagnostics, &opts));
+        }
         diagnostics.extend(loaded.diagnostics);
     }
     for (ids, problems) in groups {
         let loaded = graph::load_read(ids, problems, &mut sources);
         if let Some(g) = &loaded.graph {
-            let more = check::run(g, &loaded.diagnostics, &opts);
-            diagnostics.extend(more);
+            diagnostics.extend(check::run(g, &loaded.diagnostics, &opts));
         }
         diagnostics.extend(loaded.diagnostics);
     }

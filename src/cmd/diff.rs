@@ -38,8 +38,6 @@ pub(super) fn run(config: &Config, args: &DiffArgs, io: &mut Io) -> anyhow::Resu
         args.max_paths,
     )?;
     crate::diff::render::write(&diff, args.format, config.lang, io.out)?;
-    super::keep(old);
-    super::keep(new);
     Ok(if diff.is_empty() {
         ExitCode::Success
     } else {

@@ -28,6 +28,5 @@ pub(super) fn run(config: &Config, args: &ExportArgs, io: &mut Io) -> anyhow::Re
             io.out.write_all(page.as_bytes())?;
         }
     }
-    super::keep(graph);
     Ok(ExitCode::Success)
 }

@@ -35,7 +35,6 @@ pub(super) fn run(config: &Config, args: &InitArgs, io: &mut Io) -> anyhow::Resu
         ),
     };
     let slots = graph.slots().len();
-    super::keep(graph);
     let Some(path) = &args.output else {
         io.out.write_all(text.as_bytes())?;
         return Ok(ExitCode::Success);

@@ -24,7 +24,6 @@ pub(super) fn run(config: &Config, args: &ListArgs, io: &mut Io) -> anyhow::Resu
         ListWhat::Slots => renderer.slots(&slots(&graph, lang), io.out)?,
         what => renderer.list(&items(&graph, what, lang), io.out)?,
     }
-    super::keep(graph);
     Ok(ExitCode::Success)
 }
 

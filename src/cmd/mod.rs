@@ -334,13 +334,6 @@ fn is_json(format: DataFormat) -> bool {
     }
 }
 
-/// Ends a graph's life without freeing it. Every command is the last thing the process does, and
-/// freeing a large graph, millions of small allocations, would only delay the exit. (The file
-/// texts it borrows from are single allocations, freed as usual.)
-fn keep(graph: Graph<'_>) {
-    std::mem::forget(graph);
-}
-
 /// Locates, sorts and prints diagnostics to `out` (as a JSON error object when `json`).
 fn print_diagnostics(
     diagnostics: &mut [Diagnostic],

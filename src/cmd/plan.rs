@@ -34,6 +34,5 @@ pub(super) fn run(config: &Config, args: &PlanArgs, io: &mut Io) -> anyhow::Resu
     };
     let plan = plan_for(&graph, &raw, &opts)?;
     args.format.renderer(config).render(&plan, io.out)?;
-    super::keep(graph);
     Ok(ExitCode::Success)
 }

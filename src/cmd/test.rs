@@ -37,7 +37,6 @@ pub(super) fn run(config: &Config, args: &TestArgs, io: &mut Io) -> anyhow::Resu
                 .map(|case| run_case(&graph, &name, case, &opts)),
         );
     }
-    super::keep(graph);
     let report = TestReport {
         cases,
         files: args.files.len(),
