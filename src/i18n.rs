@@ -180,6 +180,7 @@ pub enum Ui {
     Version,
     FilledBy,
     NotFilled,
+    BaseContact,
 }
 
 impl Ui {
@@ -333,6 +334,8 @@ impl Ui {
             (Ui::FilledBy, En) => "filled by",
             (Ui::NotFilled, Nl) => "open, zo vindt u het",
             (Ui::NotFilled, En) => "open, how to find it",
+            (Ui::BaseContact, Nl) => "contactgegevens in de basisregelset (check: W011)",
+            (Ui::BaseContact, En) => "contact details in the base graph (check: W011)",
             (Ui::Trace, Nl) => "Doorlopen pad",
             (Ui::Trace, En) => "Path taken",
             (Ui::Other, Nl) => "anders",

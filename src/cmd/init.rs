@@ -5,7 +5,9 @@ use anyhow::Context;
 use crate::cli::{InitArgs, InitWhat};
 use crate::config::Config;
 use crate::exit::{Doing, ExitCode, UsageError};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+
+use super::Notice;
 use crate::starter::{StarterOptions, starter_overlay};
 
 use super::Io;
@@ -40,17 +42,11 @@ pub(super) fn run(config: &Config, args: &InitArgs, io: &mut Io) -> anyhow::Resu
         return Ok(ExitCode::Success);
     };
     std::fs::write(path, text).with_context(|| Doing::WritingFile(path.clone()))?;
-    let file = path.display();
-    let next = match config.lang {
-        Lang::Nl => format!(
-            "{file} geschreven: {slots} lokale plekken om in te vullen (zie de `note` bij elke plek).\n\
-             Daarna: wegwijs check {file}"
-        ),
-        Lang::En => format!(
-            "wrote {file}: {slots} local slots to fill in (see the `note` of each).\n\
-             Then: wegwijs check {file}"
-        ),
+    let wrote = Notice::Wrote {
+        file: path.clone(),
+        slots,
     };
-    writeln!(io.err, "{}", crate::render::sanitize(&next))?;
+    let wrote = wrote.in_lang(config.lang).to_string();
+    writeln!(io.err, "{}", crate::render::sanitize(&wrote))?;
     Ok(ExitCode::Success)
 }

@@ -13,6 +13,7 @@ mod diff;
 mod export;
 mod init;
 mod list;
+mod notice;
 mod picture;
 mod plan;
 mod publish;
@@ -38,6 +39,7 @@ use crate::render::report::ReportRenderer;
 use crate::render::{Format, Json, JsonReport, TextReport};
 
 pub use args::{run_args, version_text};
+pub use notice::Notice;
 
 /// Where a command writes.
 pub struct Io<'a> {
@@ -182,15 +184,7 @@ fn no_command(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
         };
         return ask::run(config, &args, io);
     }
-    let text = match config.lang {
-        Lang::Nl => {
-            "wegwijs: geef een opdracht, bijvoorbeeld `wegwijs plan --role jongerenwerker --concern radicalisering`.\nMeer: `wegwijs --help`."
-        }
-        Lang::En => {
-            "wegwijs: give a command, e.g. `wegwijs plan --role youth-worker --concern radicalisation`.\nMore: `wegwijs --help`."
-        }
-    };
-    writeln!(io.err, "{text}")?;
+    writeln!(io.err, "{}", Notice::NoCommand.in_lang(config.lang))?;
     Ok(ExitCode::Usage)
 }
 
@@ -206,10 +200,7 @@ fn report_error(
     if json {
         out.write_all(json_error_line(code, &text).as_bytes())
     } else {
-        let label = match lang {
-            Lang::Nl => "fout",
-            Lang::En => "error",
-        };
+        let label = Notice::ErrorLabel.in_lang(lang);
         writeln!(out, "{label}: {}", crate::render::sanitize(&text))
     }
 }
@@ -346,15 +337,12 @@ fn print_diagnostics(
     sources.locate(diagnostics);
     crate::check::sort(diagnostics);
     if json {
-        let message = match config.lang {
-            Lang::Nl => "de regelset bevat fouten",
-            Lang::En => "the rule graph has errors",
-        };
+        let message = Notice::RulesHaveErrors.in_lang(config.lang).to_string();
         let value = ErrorObject {
             error: ErrorBody {
                 kind: if failed { "rules" } else { "warnings" },
                 exit_code: if failed { ExitCode::Problems.code() } else { 0 },
-                message: message.into(),
+                message,
             },
             report: Some(report::to_json(diagnostics, sources, config.lang)),
         };

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use super::{Lang, Message, Ui};
 use crate::batch::Shape as LineShape;
 use crate::check::report::Summary;
+use crate::cmd::Notice;
 use crate::diagnostic::os_text::OsProblem;
 use crate::diagnostic::serde_text::{Expected, Found, SerdeMessage, Syntax};
 use crate::diagnostic::{Problem, SafetyIssue, Shape};
@@ -105,6 +106,7 @@ every_ui!(
     Version,
     FilledBy,
     NotFilled,
+    BaseContact,
 );
 
 /// Words that mark an English sentence. (" of ", " is " and " was " are not among them: they
@@ -411,6 +413,17 @@ fn samples() -> Vec<Sample> {
             files: 2,
         },
     );
+    for n in [
+        Notice::ErrorLabel,
+        Notice::NoCommand,
+        Notice::RulesHaveErrors,
+        Notice::Wrote {
+            file: path(),
+            slots: 3,
+        },
+    ] {
+        add(&mut all, n);
+    }
     add(&mut all, CaseMark::Passed);
     add(&mut all, CaseMark::Failed);
     add(

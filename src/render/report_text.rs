@@ -7,7 +7,7 @@ use super::{TextStyle, sanitize};
 use crate::check::report::{self as check_report, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::graph::Sources;
-use crate::i18n::{Lang, Message, Ui};
+use crate::i18n::{Message, Ui};
 
 /// The text layouts of the reports.
 #[derive(Debug, Clone, Copy)]
@@ -109,10 +109,7 @@ impl ReportRenderer for TextReport {
                     Ui::Reviewed.get(lang),
                     f.reviewed
                 ),
-                (None, "base") => match lang {
-                    Lang::Nl => "contactgegevens in de basisregelset (check: W011)".into(),
-                    Lang::En => "contact details in the base graph (check: W011)".into(),
-                },
+                (None, "base") => Ui::BaseContact.get(lang).to_owned(),
                 (None, _) => format!("{}: {}", Ui::NotFilled.get(lang), slot.find),
             };
             wrap(out, &state, "    ")?;
