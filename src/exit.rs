@@ -90,6 +90,8 @@ pub enum FileProblem {
     Json {
         /// What is wrong.
         said: SerdeMessage,
+        /// The key of the wrong value, when serde_path_to_error found one.
+        field: Option<String>,
         /// The 1-based line and column.
         at: (usize, usize),
     },
@@ -104,8 +106,21 @@ impl FileProblem {
             Some(kind) => FileProblem::Os(OsProblem::from_io(&io::Error::from(kind))),
             None => FileProblem::Json {
                 said: SerdeMessage::parse(&e.to_string()),
+                field: None,
                 at: (e.line(), e.column()),
             },
+        }
+    }
+
+    /// The problem a serde_path_to_error error describes, naming the key of the wrong value.
+    pub fn json_at(e: &serde_path_to_error::Error<serde_json::Error>) -> FileProblem {
+        let field = e.path().iter().next_back().and_then(|seg| match seg {
+            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+            _ => None,
+        });
+        match FileProblem::json(e.inner()) {
+            FileProblem::Json { said, at, .. } => FileProblem::Json { said, field, at },
+            other => other,
         }
     }
 }
@@ -116,11 +131,15 @@ impl Message for FileProblem {
             FileProblem::Os(os) => os.write(lang, out),
             FileProblem::Json {
                 said,
+                field,
                 at: (line, column),
-            } => match lang {
-                Lang::Nl => write!(out, "regel {line} kolom {column}: {}", said.in_lang(lang)),
-                Lang::En => write!(out, "line {line} column {column}: {}", said.in_lang(lang)),
-            },
+            } => {
+                let said = said.about(field.as_deref());
+                match lang {
+                    Lang::Nl => write!(out, "regel {line} kolom {column}: {}", said.in_lang(lang)),
+                    Lang::En => write!(out, "line {line} column {column}: {}", said.in_lang(lang)),
+                }
+            }
             FileProblem::Content(d) => {
                 // Placed right after the file's name: `FILE:LINE:COLUMN (json.path): message`.
                 if let Some(p) = d.position {

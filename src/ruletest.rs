@@ -12,6 +12,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::EngineError;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
@@ -85,7 +86,7 @@ pub enum CaseProblem {
     /// The query gives no plan (an unknown id, a missing answer), in the words of the error.
     NoQueryPlan(QueryError),
     /// The graph gives no plan.
-    NoGraphPlan(String),
+    NoGraphPlan(EngineError),
     /// An expected id is not in the plan.
     Missing(String),
     /// An excluded id is in the plan.
@@ -132,8 +133,8 @@ impl Message for CaseProblem {
                 Lang::En => write!(out, "no plan: {}", e.message(lang)),
             },
             CaseProblem::NoGraphPlan(why) => match lang {
-                Lang::Nl => write!(out, "geen plan: {why}"),
-                Lang::En => write!(out, "no plan: {why}"),
+                Lang::Nl => write!(out, "geen plan: {}", why.in_lang(lang)),
+                Lang::En => write!(out, "no plan: {}", why.in_lang(lang)),
             },
             CaseProblem::Missing(id) => match lang {
                 Lang::Nl => write!(out, "ontbreekt: {id}"),
@@ -200,7 +201,7 @@ pub fn run_case(graph: &Graph<'_>, file: &str, case: &Case<'_>, opts: &PlanOptio
     let raw = RawQuery::with_answers(&case.role, &case.concern, &case.answers);
     match plan_for(graph, &raw, opts) {
         Err(PlanError::Query(e)) => problems.push(CaseProblem::NoQueryPlan(e)),
-        Err(PlanError::Graph(e)) => problems.push(CaseProblem::NoGraphPlan(e.to_string())),
+        Err(PlanError::Graph(e)) => problems.push(CaseProblem::NoGraphPlan(e)),
         Ok(plan) => {
             let has = |wanted: &str| {
                 plan.recommendations

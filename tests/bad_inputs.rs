@@ -142,7 +142,7 @@ fn cases() -> Vec<Case> {
         // Answers and test files.
         case("a missing answers file", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "no/answers.json"], 2, &[], &["answers file no/answers.json"]),
         case("a malformed answers file", File::Text("{\"acute-danger\": }".into()), &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "{file}"], 2, &[], &["answers file", "line 1 column 18"]),
-        case("an answers file with a number", File::Text("{\"acute-danger\": 1}".into()), &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "{file}"], 2, &[], &["answers file", "line 1 column 18: the value must be a string, not 1"]),
+        case("an answers file with a number", File::Text("{\"acute-danger\": 1}".into()), &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "{file}"], 2, &[], &["answers file", "line 1 column 18: `acute-danger` must be a string, not 1"]),
         case("a missing test file", File::None, &["test", "no/tests.json"], 2, &[], &["cannot read test file no/tests.json"]),
         // batch
         batch("batch with a bad line among good ones", b"{\"role\":\"teacher\",\"concern\":\"polarisation\"}\n{\"role\":\"teacher\"}\n{\"role\":\"teacher\",\"concern\":\"exit\"}\n", 1, &["\"concern\":{\"id\":\"polarisation\"", "{\"line\":2,\"error\":{\"kind\":\"json\",\"message\":\"concern is required, in the line or in its answers", "\"concern\":{\"id\":\"exit-support\""], &[]),

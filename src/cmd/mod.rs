@@ -237,7 +237,11 @@ fn read_answers(path: &std::path::Path) -> anyhow::Result<RawQuery> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| usage(FileProblem::Os(OsProblem::from_io(&e))))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let map: KeyedStrings = serde_json::from_str(text).map_err(|e| usage(FileProblem::json(&e)))?;
+    // Through serde_path_to_error, so that a wrong answer is named by its question.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let map: KeyedStrings =
+        serde_path_to_error::deserialize(&mut de).map_err(|e| usage(FileProblem::json_at(&e)))?;
+    de.end().map_err(|e| usage(FileProblem::json(&e)))?;
     Ok(RawQuery::from_answers(&map))
 }
 

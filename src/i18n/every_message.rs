@@ -299,6 +299,7 @@ fn samples() -> Vec<Sample> {
             path: path(),
             problem: FileProblem::Json {
                 said: SerdeMessage::MissingField("role".into()),
+                field: None,
                 at: (1, 2),
             },
         },
@@ -380,7 +381,7 @@ fn samples() -> Vec<Sample> {
     }
     for c in [
         CaseProblem::NoQueryPlan(QueryError::Missing { what: "role" }),
-        CaseProblem::NoGraphPlan("cycle".into()),
+        CaseProblem::NoGraphPlan(EngineError::Cycle),
         CaseProblem::Missing("step:call-112".into()),
         CaseProblem::Unexpected("partner:forsa".into()),
         CaseProblem::Urgent { expected: true },
