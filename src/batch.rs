@@ -4,18 +4,21 @@
 //! Output is flushed whenever the input has nothing buffered, so a program that writes one
 //! query and waits gets its answer at once, while a large file streams at full speed.
 
+use std::fmt;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::diagnostic::serde_text::SerdeMessage;
 use crate::echo::clip;
 use crate::graph::Graph;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::str::Str;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::plan::{PlanError, PlanOptions, plan_for};
 use crate::query::{QueryError, RawQuery};
+use crate::render::Json;
 use crate::suggest::{nearest, or_list};
 
 /// One input line.
@@ -131,30 +134,27 @@ pub fn run<R: Read>(
         }
         summary.queries += 1;
         answer_line.clear();
+        // One line per answer: the compact form of the JSON renderer, as JSON Lines asks.
+        let json = Json::COMPACT;
         match answer(graph, &line, opts) {
-            Ok((plan, None)) => serde_json::to_writer(&mut answer_line, &plan)?,
+            Ok((plan, None)) => json.write(&plan, &mut answer_line)?,
             Ok((plan, Some(id))) => {
-                serde_json::to_writer(
-                    &mut answer_line,
-                    &Answered {
-                        id: &id,
-                        plan: &plan,
-                    },
-                )?;
+                let answered = Answered {
+                    id: &id,
+                    plan: &plan,
+                };
+                json.write(&answered, &mut answer_line)?;
             }
             Err((body, id)) => {
                 summary.failed += 1;
-                serde_json::to_writer(
-                    &mut answer_line,
-                    &LineError {
-                        line: number,
-                        id,
-                        error: body,
-                    },
-                )?;
+                let error = LineError {
+                    line: number,
+                    id,
+                    error: body,
+                };
+                json.write(&error, &mut answer_line)?;
             }
         }
-        answer_line.push(b'\n');
         out.write_all(&answer_line)?;
     }
     out.flush()?;
@@ -201,13 +201,8 @@ fn answer_query<'g>(
 ) -> Result<crate::plan::Plan<'g>, LineErrorBody> {
     let lang = match query.lang.as_deref() {
         None => opts.lang,
-        Some(code) => Lang::from_code(code).ok_or_else(|| LineErrorBody {
-            kind: "query",
-            message: match opts.lang {
-                Lang::Nl => format!("onbekende taal `{}`; kies `nl` of `en`", clip(code)),
-                Lang::En => format!("unknown lang `{}`; choose `nl` or `en`", clip(code)),
-            },
-        })?,
+        Some(code) => Lang::from_code(code)
+            .ok_or_else(|| shape_error(opts.lang, Shape::UnknownLang(code.to_owned())))?,
     };
     let mut raw = RawQuery::from_answers(&query.answers);
     let (role, concern) = raw.override_with(query.role.as_deref(), query.concern.as_deref());
@@ -238,105 +233,143 @@ fn answer_query<'g>(
         PlanError::Query(q) => query_error(q),
         PlanError::Graph(g) => LineErrorBody {
             kind: "graph",
-            message: g.to_string(),
+            message: g.in_lang(lang).to_string(),
         },
     })
 }
 
 /// What is wrong with the shape of a line, in wegwijs's words rather than serde's.
-enum Shape {
-    NotJson(String),
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// The line is not JSON: serde_json's reason, as data.
+    NotJson(SerdeMessage),
+    /// The line is JSON, but not an object.
     NotObject,
+    /// `role`, `concern` or `lang` is not a string.
     MustBeString(&'static str),
+    /// `answers` is not an object.
     AnswersObject,
+    /// An answer (to the question named) is not a string.
     AnswerString(String),
+    /// `explain` is not a boolean.
     ExplainBool,
+    /// `id` is neither a string nor a number.
     IdType,
+    /// A field a query does not have, with the nearest ones it does.
     Unknown(String, Vec<String>),
+    /// A key given twice.
     Twice(String),
+    /// `role` or `concern` is missing from the line and its answers.
     Missing(&'static str),
+    /// `lang` names a language wegwijs does not speak.
+    UnknownLang(String),
 }
 
 /// The fields a line may have, for messages.
 const FIELDS: [&str; 6] = ["role", "concern", "answers", "lang", "explain", "id"];
 
-fn shape_error(lang: Lang, shape: Shape) -> LineErrorBody {
-    let nl = lang == Lang::Nl;
-    let or = if nl { "of" } else { "or" };
-    let message = match (shape, nl) {
-        (Shape::NotJson(why), false) => format!("not a query: the line is not JSON ({why})"),
-        (Shape::NotJson(why), true) => format!("geen vraag: de regel is geen JSON ({why})"),
-        (Shape::NotObject, false) => {
-            "not a query: a query is a JSON object, {\"role\": .., \"concern\": ..}".to_owned()
-        }
-        (Shape::NotObject, true) => {
-            "geen vraag: een vraag is een JSON-object, {\"role\": .., \"concern\": ..}".to_owned()
-        }
-        (Shape::MustBeString(field), false) => format!("{field} must be a string"),
-        (Shape::MustBeString(field), true) => format!("{field} moet een tekst zijn"),
-        (Shape::AnswersObject, false) => {
-            "answers must be an object of question ids to option ids".to_owned()
-        }
-        (Shape::AnswersObject, true) => {
-            "answers moet een object van vraag-ids naar optie-ids zijn".to_owned()
-        }
-        (Shape::AnswerString(q), false) => {
-            format!(
-                "the answer to `{}` must be a string (an option id)",
-                clip(&q)
-            )
-        }
-        (Shape::AnswerString(q), true) => {
-            format!(
-                "het antwoord op `{}` moet een tekst zijn (een optie-id)",
-                clip(&q)
-            )
-        }
-        (Shape::ExplainBool, false) => "explain must be true or false".to_owned(),
-        (Shape::ExplainBool, true) => "explain moet true of false zijn".to_owned(),
-        (Shape::IdType, false) => "id must be a string or a number".to_owned(),
-        (Shape::IdType, true) => "id moet een tekst of een getal zijn".to_owned(),
-        (Shape::Unknown(field, near), nl) => {
-            let hint = if near.is_empty() {
-                let all: Vec<String> = FIELDS.iter().map(|f| f.to_string()).collect();
-                if nl {
-                    format!("een vraag heeft {}", or_list(&all, "en"))
-                } else {
-                    format!("a query has {}", or_list(&all, "and"))
+impl Message for Shape {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let or = match lang {
+            Lang::Nl => "of",
+            Lang::En => "or",
+        };
+        match self {
+            Shape::NotJson(why) => {
+                let why = why.in_lang(lang);
+                match lang {
+                    Lang::Nl => write!(out, "geen vraag: de regel is geen JSON ({why})"),
+                    Lang::En => write!(out, "not a query: the line is not JSON ({why})"),
                 }
-            } else if nl {
-                format!("bedoelde u {}?", or_list(&near, or))
-            } else {
-                format!("did you mean {}?", or_list(&near, or))
-            };
-            if nl {
-                format!("onbekend veld `{}`; {hint}", clip(&field))
-            } else {
-                format!("unknown field `{}`; {hint}", clip(&field))
             }
+            Shape::NotObject => match lang {
+                Lang::Nl => out.write_str(
+                    "geen vraag: een vraag is een JSON-object, {\"role\": .., \"concern\": ..}",
+                ),
+                Lang::En => out.write_str(
+                    "not a query: a query is a JSON object, {\"role\": .., \"concern\": ..}",
+                ),
+            },
+            Shape::MustBeString(field) => match lang {
+                Lang::Nl => write!(out, "{field} moet een tekst zijn"),
+                Lang::En => write!(out, "{field} must be a string"),
+            },
+            Shape::AnswersObject => match lang {
+                Lang::Nl => {
+                    out.write_str("answers moet een object van vraag-ids naar optie-ids zijn")
+                }
+                Lang::En => {
+                    out.write_str("answers must be an object of question ids to option ids")
+                }
+            },
+            Shape::AnswerString(q) => match lang {
+                Lang::Nl => write!(
+                    out,
+                    "het antwoord op `{}` moet een tekst zijn (een optie-id)",
+                    clip(q)
+                ),
+                Lang::En => write!(
+                    out,
+                    "the answer to `{}` must be a string (an option id)",
+                    clip(q)
+                ),
+            },
+            Shape::ExplainBool => match lang {
+                Lang::Nl => out.write_str("explain moet true of false zijn"),
+                Lang::En => out.write_str("explain must be true or false"),
+            },
+            Shape::IdType => match lang {
+                Lang::Nl => out.write_str("id moet een tekst of een getal zijn"),
+                Lang::En => out.write_str("id must be a string or a number"),
+            },
+            Shape::Unknown(field, near) => {
+                let field = clip(field);
+                match lang {
+                    Lang::Nl => write!(out, "onbekend veld `{field}`; ")?,
+                    Lang::En => write!(out, "unknown field `{field}`; ")?,
+                }
+                if near.is_empty() {
+                    let all: Vec<String> = FIELDS.iter().map(|f| f.to_string()).collect();
+                    match lang {
+                        Lang::Nl => write!(out, "een vraag heeft {}", or_list(&all, "en")),
+                        Lang::En => write!(out, "a query has {}", or_list(&all, "and")),
+                    }
+                } else {
+                    match lang {
+                        Lang::Nl => write!(out, "bedoelde u {}?", or_list(near, or)),
+                        Lang::En => write!(out, "did you mean {}?", or_list(near, or)),
+                    }
+                }
+            }
+            Shape::Twice(key) => match lang {
+                Lang::Nl => write!(out, "`{}` staat er twee keer in", clip(key)),
+                Lang::En => write!(out, "`{}` is given twice", clip(key)),
+            },
+            Shape::Missing(what) => match lang {
+                Lang::Nl => write!(out, "{what} ontbreekt, in de regel of in de antwoorden"),
+                Lang::En => write!(out, "{what} is required, in the line or in its answers"),
+            },
+            Shape::UnknownLang(code) => match lang {
+                Lang::Nl => write!(out, "onbekende taal `{}`; kies `nl` of `en`", clip(code)),
+                Lang::En => write!(out, "unknown lang `{}`; choose `nl` or `en`", clip(code)),
+            },
         }
-        (Shape::Twice(key), false) => format!("`{}` is given twice", clip(&key)),
-        (Shape::Twice(key), true) => format!("`{}` staat er twee keer in", clip(&key)),
-        (Shape::Missing(what), false) => {
-            format!("{what} is required, in the line or in its answers")
-        }
-        (Shape::Missing(what), true) => {
-            format!("{what} ontbreekt, in de regel of in de antwoorden")
-        }
-    };
-    LineErrorBody {
-        kind: "json",
-        message,
     }
 }
 
-/// serde_json's message without " at line L column C": a batch line is one line.
-fn bare_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full,
+fn shape_error(lang: Lang, shape: Shape) -> LineErrorBody {
+    LineErrorBody {
+        kind: match shape {
+            Shape::UnknownLang(_) => "query",
+            _ => "json",
+        },
+        message: shape.in_lang(lang).to_string(),
     }
+}
+
+/// serde_json's reason, as data, without its position: a batch line is one line.
+fn bare_message(e: &serde_json::Error) -> SerdeMessage {
+    SerdeMessage::parse(&e.to_string())
 }
 
 /// Why a line is not a query, found again on the slow path: the line as a plain JSON value,
@@ -362,11 +395,8 @@ fn not_a_query(
         .get("id")
         .filter(|v| v.is_string() || v.is_number())
         .cloned();
-    let shape = if let Some(key) = bare(e)
-        .strip_prefix("duplicate ")
-        .and_then(|r| r.split('`').nth(1))
-    {
-        Shape::Twice(key.to_owned())
+    let shape = if let SerdeMessage::Duplicate(key) = bare(e) {
+        Shape::Twice(key)
     } else if let Some(field) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
         Shape::Unknown(field.clone(), nearest(field, FIELDS))
     } else if let Some(field) = ["role", "concern", "lang"]

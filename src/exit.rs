@@ -2,14 +2,20 @@
 //!
 //! Documented in the README; scripts rely on them, so they never change meaning.
 
+use std::fmt;
 use std::io;
+use std::path::PathBuf;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::report::JsonReport;
-
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::os_text::OsProblem;
+use crate::diagnostic::serde_text::SerdeMessage;
+use crate::engine::EngineError;
 use crate::graph::ReadError;
+use crate::i18n::{Lang, Message, Ui};
 use crate::plan::PlanError;
 use crate::query::QueryError;
 
@@ -44,12 +50,182 @@ impl ExitCode {
 }
 
 /// An error the user fixes by calling the tool differently. Maps to exit code 2.
+///
+/// Each variant carries data, never words: its [`Message`] impl says it in the user's language
+/// (and `Display` in English, for logs and `{:?}`-free contexts).
 #[derive(Debug)]
-pub struct UsageError(pub String);
+pub enum UsageError {
+    /// `ask` without a terminal to draw the questions on.
+    NeedsTerminal,
+    /// `init overlay --name` with an empty name.
+    EmptyName,
+    /// `--output FILE` names a file that exists, without `--force`.
+    OutputExists(PathBuf),
+    /// `export html` with stdout on a terminal.
+    PageToTerminal,
+    /// `diff` given a file beyond the two graphs.
+    ExtraFile(PathBuf),
+    /// An answers file (`--answers FILE`) that cannot be used.
+    AnswersFile {
+        /// The file as given.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: FileProblem,
+    },
+    /// A rule-test file (`wegwijs test FILE`) that cannot be used.
+    TestFile {
+        /// The file as given.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: FileProblem,
+    },
+}
 
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+/// Why a file given on the command line cannot be used.
+#[derive(Debug)]
+pub enum FileProblem {
+    /// The system would not give its text.
+    Os(OsProblem),
+    /// Its JSON is wrong: serde's sentence as data, at a line and column.
+    Json {
+        /// What is wrong.
+        said: SerdeMessage,
+        /// The key of the wrong value, when serde_path_to_error found one.
+        field: Option<String>,
+        /// The 1-based line and column.
+        at: (usize, usize),
+    },
+    /// Its content is wrong, as a located diagnostic (rule-test files).
+    Content(Box<Diagnostic>),
+}
+
+impl FileProblem {
+    /// The problem a serde_json error describes.
+    pub fn json(e: &serde_json::Error) -> FileProblem {
+        match e.io_error_kind() {
+            Some(kind) => FileProblem::Os(OsProblem::from_io(&io::Error::from(kind))),
+            None => FileProblem::Json {
+                said: SerdeMessage::parse(&e.to_string()),
+                field: None,
+                at: (e.line(), e.column()),
+            },
+        }
+    }
+
+    /// The problem a serde_path_to_error error describes, naming the key of the wrong value.
+    pub fn json_at(e: &serde_path_to_error::Error<serde_json::Error>) -> FileProblem {
+        let field = e.path().iter().next_back().and_then(|seg| match seg {
+            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+            _ => None,
+        });
+        match FileProblem::json(e.inner()) {
+            FileProblem::Json { said, at, .. } => FileProblem::Json { said, field, at },
+            other => other,
+        }
+    }
+}
+
+impl Message for FileProblem {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileProblem::Os(os) => os.write(lang, out),
+            FileProblem::Json {
+                said,
+                field,
+                at: (line, column),
+            } => {
+                let said = said.about(field.as_deref());
+                match lang {
+                    Lang::Nl => write!(out, "regel {line} kolom {column}: {}", said.in_lang(lang)),
+                    Lang::En => write!(out, "line {line} column {column}: {}", said.in_lang(lang)),
+                }
+            }
+            FileProblem::Content(d) => {
+                // Placed right after the file's name: `FILE:LINE:COLUMN (json.path): message`.
+                if let Some(p) = d.position {
+                    write!(out, ":{}:{}", p.line, p.column)?;
+                }
+                let (message, help) = d.describe(lang);
+                write!(out, " ({}): {message}", d.path)?;
+                match help {
+                    Some(h) => write!(out, "; {h}"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+impl Message for UsageError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UsageError::NeedsTerminal => Ui::NeedsTerminal.write(lang, out),
+            UsageError::EmptyName => match lang {
+                Lang::Nl => out.write_str(
+                    "--name mag niet leeg zijn, bijvoorbeeld --name \"Gemeente Voorbeeld\"",
+                ),
+                Lang::En => {
+                    out.write_str("--name must not be empty, e.g. --name \"Gemeente Voorbeeld\"")
+                }
+            },
+            UsageError::OutputExists(path) => {
+                let path = path.display();
+                match lang {
+                    Lang::Nl => write!(
+                        out,
+                        "{path} bestaat al; kies een ander --output of overschrijf het met --force"
+                    ),
+                    Lang::En => write!(
+                        out,
+                        "{path} already exists; choose another --output or overwrite it with --force"
+                    ),
+                }
+            }
+            UsageError::PageToTerminal => match lang {
+                Lang::Nl => out.write_str(
+                    "de pagina is een bestand, geen uitvoer voor de terminal: stuur hem door, bijvoorbeeld `wegwijs export html > wegwijs.html`",
+                ),
+                Lang::En => out.write_str(
+                    "the page is a file, not terminal output: redirect it, e.g. `wegwijs export html > wegwijs.html`",
+                ),
+            },
+            UsageError::ExtraFile(path) => {
+                let path = path.display();
+                match lang {
+                    Lang::Nl => write!(
+                        out,
+                        "{path} is één bestand te veel: --old-rules en --new-rules geven de twee regelsets al"
+                    ),
+                    Lang::En => write!(
+                        out,
+                        "{path} is one file too many: --old-rules and --new-rules already give both graphs"
+                    ),
+                }
+            }
+            UsageError::AnswersFile { path, problem } => {
+                let (path, problem) = (path.display(), problem.in_lang(lang));
+                match lang {
+                    Lang::Nl => write!(out, "antwoordenbestand {path}: {problem}"),
+                    Lang::En => write!(out, "answers file {path}: {problem}"),
+                }
+            }
+            UsageError::TestFile { path, problem } => {
+                let path = path.display();
+                match (problem, lang) {
+                    (FileProblem::Content(_), Lang::Nl) => write!(out, "testbestand {path}")?,
+                    (FileProblem::Content(_), Lang::En) => write!(out, "test file {path}")?,
+                    (_, Lang::Nl) => write!(out, "kan testbestand {path} niet lezen: ")?,
+                    (_, Lang::En) => write!(out, "cannot read test file {path}: ")?,
+                }
+                problem.write(lang, out)
+            }
+        }
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(Lang::En, f)
     }
 }
 
@@ -59,13 +235,239 @@ impl std::error::Error for UsageError {}
 #[derive(Debug)]
 pub struct Cancelled;
 
-impl std::fmt::Display for Cancelled {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("cancelled")
+impl Message for Cancelled {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(match lang {
+            Lang::Nl => "afgebroken",
+            Lang::En => "cancelled",
+        })
+    }
+}
+
+impl fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(Lang::En, f)
     }
 }
 
 impl std::error::Error for Cancelled {}
+
+/// What a command was doing when an error below it happened: the context of an
+/// `anyhow::Error` (`.context(Doing::WritingOutput)`), said before the cause.
+#[derive(Debug)]
+pub enum Doing {
+    /// Writing the command's output.
+    WritingOutput,
+    /// Writing a file the command makes (`init overlay --output`).
+    WritingFile(PathBuf),
+    /// Saving the answers of `ask --save-answers`.
+    SavingAnswers(PathBuf),
+}
+
+impl Message for Doing {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self, lang) {
+            (Doing::WritingOutput, Lang::Nl) => out.write_str("uitvoer schrijven"),
+            (Doing::WritingOutput, Lang::En) => out.write_str("writing output"),
+            (Doing::WritingFile(p), Lang::Nl) => write!(out, "{} schrijven", p.display()),
+            (Doing::WritingFile(p), Lang::En) => write!(out, "writing {}", p.display()),
+            (Doing::SavingAnswers(p), Lang::Nl) => {
+                write!(out, "kan de antwoorden niet opslaan in {}", p.display())
+            }
+            (Doing::SavingAnswers(p), Lang::En) => {
+                write!(out, "cannot write answers to {}", p.display())
+            }
+        }
+    }
+}
+
+impl fmt::Display for Doing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(Lang::En, f)
+    }
+}
+
+/// The questionnaire's interface failed (a broken terminal, a test script that ran out).
+#[derive(Debug)]
+pub struct QuestionnaireFailed(pub String);
+
+impl Message for QuestionnaireFailed {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The reason is the terminal library's own text: kept, as nothing else says why.
+        match lang {
+            Lang::Nl => write!(out, "de vragenlijst liep vast ({})", self.0),
+            Lang::En => write!(out, "the questionnaire failed: {}", self.0),
+        }
+    }
+}
+
+impl fmt::Display for QuestionnaireFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(Lang::En, f)
+    }
+}
+
+impl std::error::Error for QuestionnaireFailed {}
+
+impl Message for ReadError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        let why = OsProblem::from_io(&self.error);
+        let why = why.in_lang(lang);
+        match lang {
+            Lang::Nl => write!(out, "kan regelbestand {path} niet lezen: {why}"),
+            Lang::En => write!(out, "cannot read rule file {path}: {why}"),
+        }
+    }
+}
+
+impl Message for EngineError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(match (self, lang) {
+            (EngineError::Unanswered(_), Lang::Nl) => "een vraag op dit pad heeft geen antwoord",
+            (EngineError::Unanswered(_), Lang::En) => "a question on this path has no answer",
+            (EngineError::NoStart, Lang::Nl) => "de regelset heeft geen startknooppunt",
+            (EngineError::NoStart, Lang::En) => "the rule graph has no start node",
+            (EngineError::NoBranch { .. }, Lang::Nl) => {
+                "een knooppunt heeft geen tak voor het antwoord"
+            }
+            (EngineError::NoBranch { .. }, Lang::En) => "a node has no branch for the answer",
+            (EngineError::Cycle, Lang::Nl) => "de regelset heeft een kringloop",
+            (EngineError::Cycle, Lang::En) => "the rule graph has a cycle",
+        })
+    }
+}
+
+impl Message for PlanError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlanError::Query(q) => q.write(lang, out),
+            PlanError::Graph(g) => g.write(lang, out),
+        }
+    }
+}
+
+/// An error that names the file it happened to, keeping the I/O error's kind (the exit code
+/// depends on it). `crate::output` wraps its errors in it: `io::Error::new(kind, FileError)`.
+#[derive(Debug)]
+pub struct FileError {
+    /// What was being done.
+    pub action: FileAction,
+    /// The file.
+    pub path: PathBuf,
+    /// What the system said.
+    pub problem: OsProblem,
+}
+
+/// What was being done to a file when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    /// Writing it.
+    Write,
+    /// Making a temporary file beside it.
+    CreateBeside,
+    /// Renaming the finished file over it.
+    Replace,
+}
+
+impl Message for FileError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        let why = self.problem.in_lang(lang);
+        match (self.action, lang) {
+            (FileAction::Write, Lang::Nl) => write!(out, "kan {path} niet schrijven: {why}"),
+            (FileAction::Write, Lang::En) => write!(out, "cannot write {path}: {why}"),
+            (FileAction::CreateBeside, Lang::Nl) => {
+                write!(out, "kan geen bestand maken naast {path}: {why}")
+            }
+            (FileAction::CreateBeside, Lang::En) => {
+                write!(out, "cannot create a file beside {path}: {why}")
+            }
+            (FileAction::Replace, Lang::Nl) => write!(out, "kan {path} niet vervangen: {why}"),
+            (FileAction::Replace, Lang::En) => write!(out, "cannot replace {path}: {why}"),
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(Lang::En, f)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// The message of an error that ended a command, in `lang`: each cause in the chain in
+/// wegwijs's words, joined by `: ` as `{:#}` would (a cause no type here knows keeps its own
+/// text).
+pub fn message(err: &anyhow::Error, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut chain = err.chain();
+    // A context is found by asking the error itself; in the chain it is a wrapper of anyhow's.
+    if let Some(doing) = err.downcast_ref::<Doing>() {
+        parts.push(doing.in_lang(lang).to_string());
+        chain.next();
+    }
+    for cause in chain {
+        let (text, whole) = speak(cause, lang);
+        parts.push(text);
+        if whole {
+            break;
+        }
+    }
+    parts.join(": ")
+}
+
+/// One cause in `lang`, and whether its words already say everything below it.
+fn speak(cause: &(dyn std::error::Error + 'static), lang: Lang) -> (String, bool) {
+    let say = |m: &dyn MessageDyn| m.say(lang);
+    if let Some(e) = cause.downcast_ref::<UsageError>() {
+        return (say(e), true);
+    }
+    if let Some(e) = cause.downcast_ref::<QueryError>() {
+        return (say(e), true);
+    }
+    if let Some(e) = cause.downcast_ref::<PlanError>() {
+        return (say(e), true);
+    }
+    if let Some(e) = cause.downcast_ref::<ReadError>() {
+        return (say(e), true);
+    }
+    if let Some(e) = cause.downcast_ref::<Cancelled>() {
+        return (say(e), true);
+    }
+    if let Some(e) = cause.downcast_ref::<QuestionnaireFailed>() {
+        return (say(e), true);
+    }
+    if let Some(e) = cause.downcast_ref::<FileError>() {
+        return (say(e), true);
+    }
+    if let Some(e) = cause.downcast_ref::<io::Error>() {
+        if let Some(file) = e
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<FileError>())
+        {
+            return (say(file), true);
+        }
+        return (say(&OsProblem::from_io(e)), true);
+    }
+    if let Some(e) = cause.downcast_ref::<serde_json::Error>() {
+        return (say(&FileProblem::json(e)), true);
+    }
+    (cause.to_string(), false)
+}
+
+/// A [`Message`] behind a reference, said into a `String` (the trait itself is not object safe
+/// because of its generic helper).
+trait MessageDyn {
+    fn say(&self, lang: Lang) -> String;
+}
+
+impl<M: Message> MessageDyn for M {
+    fn say(&self, lang: Lang) -> String {
+        self.in_lang(lang).to_string()
+    }
+}
 
 /// True when the error chain holds a broken pipe: the reader left, which is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -157,7 +559,7 @@ mod tests {
 
     #[test]
     fn usage_errors_map_to_2_even_with_context() {
-        let err = anyhow::Error::new(UsageError("bad".into())).context("while planning");
+        let err = anyhow::Error::new(UsageError::EmptyName).context("while planning");
         assert_eq!(for_error(&err), ExitCode::Usage);
         let err = anyhow::Error::new(QueryError::Missing { what: "role" });
         assert_eq!(for_error(&err), ExitCode::Usage);

@@ -1,8 +1,16 @@
 //! Which language to speak, and the user-interface strings in each language.
 //!
 //! Content (labels, advice, partner descriptions) lives in the rule graph. The strings here are
-//! the tool's own words: headings, prompts, hints. Every message is a variant of [`Ui`] and every
+//! the tool's own words: headings, prompts, hints, errors, reports. Every message is a value (a
+//! variant of [`Ui`], or of an error or report type that implements [`Message`]) and every
 //! variant is matched for every [`Lang`], so the compiler refuses a missing translation.
+//!
+//! **A new language**: add a variant to [`Lang`] (and its code to `code`/`from_code`); the
+//! compiler then lists every `match` that has no words for it yet: [`Ui::get`] and each
+//! `impl Message` (errors in `exit.rs`, serde's and the OS's sentences in
+//! `diagnostic/serde_text.rs` and `os_text.rs`, diagnostics in `diagnostic/describe.rs`, batch
+//! lines in `batch.rs`, rule tests in `ruletest.rs`, reports in `render/report.rs` and
+//! `check/report.rs`). The test in `i18n/every_message.rs` then renders every message in it.
 
 use std::fmt;
 
@@ -172,6 +180,7 @@ pub enum Ui {
     Version,
     FilledBy,
     NotFilled,
+    BaseContact,
 }
 
 impl Ui {
@@ -325,6 +334,8 @@ impl Ui {
             (Ui::FilledBy, En) => "filled by",
             (Ui::NotFilled, Nl) => "open, zo vindt u het",
             (Ui::NotFilled, En) => "open, how to find it",
+            (Ui::BaseContact, Nl) => "contactgegevens in de basisregelset (check: W011)",
+            (Ui::BaseContact, En) => "contact details in the base graph (check: W011)",
             (Ui::Trace, Nl) => "Doorlopen pad",
             (Ui::Trace, En) => "Path taken",
             (Ui::Other, Nl) => "anders",
@@ -338,6 +349,9 @@ impl Ui {
         }
     }
 }
+
+#[cfg(test)]
+mod every_message;
 
 #[cfg(test)]
 mod tests {

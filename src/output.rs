@@ -13,6 +13,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::os_text::OsProblem;
+use crate::exit::{FileAction, FileError};
+
 /// A file being written in place of `target`. Nothing changes at `target` until [`commit`];
 /// dropping it without committing removes the temporary file.
 ///
@@ -39,13 +42,13 @@ impl AtomicFile {
         if let Ok(meta) = fs::metadata(target) {
             if meta.is_dir() {
                 let e = io::Error::new(io::ErrorKind::IsADirectory, "it is a directory");
-                return Err(with_path(e, "cannot write", target));
+                return Err(with_path(e, FileAction::Write, target));
             }
             if !meta.is_file() {
                 let file = OpenOptions::new()
                     .write(true)
                     .open(target)
-                    .map_err(|e| with_path(e, "cannot write", target))?;
+                    .map_err(|e| with_path(e, FileAction::Write, target))?;
                 return Ok(AtomicFile {
                     target: target.to_path_buf(),
                     temp: None,
@@ -56,9 +59,10 @@ impl AtomicFile {
         let name = target
             .file_name()
             .ok_or_else(|| {
-                io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    format!("{} does not name a file", target.display()),
+                with_path(
+                    io::Error::from(io::ErrorKind::InvalidInput),
+                    FileAction::Write,
+                    target,
                 )
             })?
             .to_string_lossy()
@@ -83,10 +87,14 @@ impl AtomicFile {
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-                Err(e) => return Err(with_path(e, "cannot create a file beside", target)),
+                Err(e) => return Err(with_path(e, FileAction::CreateBeside, target)),
             }
         }
-        Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+        Err(with_path(
+            last.unwrap_or_else(|| io::Error::from(io::ErrorKind::AlreadyExists)),
+            FileAction::CreateBeside,
+            target,
+        ))
     }
 
     /// Flushes everything to disk and renames the temporary file over the target.
@@ -96,19 +104,19 @@ impl AtomicFile {
         };
         let file = buffered
             .into_inner()
-            .map_err(|e| with_path(e.into_error(), "cannot write", &self.target))?;
+            .map_err(|e| with_path(e.into_error(), FileAction::Write, &self.target))?;
         let Some(temp) = &self.temp else {
             // A device or pipe: everything is written; there is nothing to rename.
             return Ok(());
         };
         file.sync_all()
-            .map_err(|e| with_path(e, "cannot write", &self.target))?;
+            .map_err(|e| with_path(e, FileAction::Write, &self.target))?;
         drop(file);
         // Keep the mode of the file being replaced (a shared page stays readable to others).
         if let Ok(meta) = fs::metadata(&self.target) {
             let _ = fs::set_permissions(temp, meta.permissions());
         }
-        fs::rename(temp, &self.target).map_err(|e| with_path(e, "cannot replace", &self.target))
+        fs::rename(temp, &self.target).map_err(|e| with_path(e, FileAction::Replace, &self.target))
     }
 }
 
@@ -117,8 +125,9 @@ impl Write for AtomicFile {
         match &mut self.file {
             Some(f) => f
                 .write(buf)
-                .map_err(|e| with_path(e, "cannot write", &self.target)),
-            None => Err(io::Error::other("the file was already committed")),
+                .map_err(|e| with_path(e, FileAction::Write, &self.target)),
+            // A programming error, never a user's: the file was committed already.
+            None => Err(io::Error::from(io::ErrorKind::Other)),
         }
     }
 
@@ -126,7 +135,7 @@ impl Write for AtomicFile {
         match &mut self.file {
             Some(f) => f
                 .flush()
-                .map_err(|e| with_path(e, "cannot write", &self.target)),
+                .map_err(|e| with_path(e, FileAction::Write, &self.target)),
             None => Ok(()),
         }
     }
@@ -147,9 +156,18 @@ impl Drop for AtomicFile {
     }
 }
 
-/// An I/O error that names the file, keeping its kind (the exit code depends on it).
-fn with_path(e: io::Error, what: &str, path: &Path) -> io::Error {
-    io::Error::new(e.kind(), format!("{what} {}: {e}", path.display()))
+/// An I/O error that names the file, keeping its kind (the exit code depends on it); its
+/// words come from [`FileError`]'s message.
+fn with_path(e: io::Error, action: FileAction, path: &Path) -> io::Error {
+    let problem = OsProblem::from_io(&e);
+    io::Error::new(
+        e.kind(),
+        FileError {
+            action,
+            path: path.to_owned(),
+            problem,
+        },
+    )
 }
 
 #[cfg(test)]

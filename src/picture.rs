@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use crate::graph::index::Ask;
 use crate::graph::{Graph, Kind};
-use crate::i18n::{Lang, Ui};
+use crate::i18n::{Lang, Message, Ui};
 use crate::render::sanitize;
 
 /// The picture formats.
@@ -209,7 +209,7 @@ fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
             .unwrap_or_default();
         lines.push(format!(
             "+ {}: {}{when}",
-            add.kind.as_str(),
+            Tag(add.kind).in_lang(lang),
             cut(&text, TEXT_WIDTH)
         ));
     }
@@ -330,6 +330,23 @@ fn mermaid(shapes: &[Shape], arrows: &[Arrow], out: &mut dyn Write) -> io::Resul
         writeln!(out, "  class {} question", questions.join(","))?;
     }
     Ok(())
+}
+
+/// The tag before an addition in a drawn node: `+ step:` in English, `+ stap:` in Dutch.
+struct Tag(Kind);
+
+impl Message for Tag {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        out.write_str(match (self.0, lang) {
+            (_, Lang::En) => self.0.as_str(),
+            (Kind::Step, Lang::Nl) => "stap",
+            (Kind::Partner, Lang::Nl) => "partner",
+            (Kind::Training, Lang::Nl) => "training",
+            (Kind::Resource, Lang::Nl) => "hulpmiddel",
+            (Kind::Network, Lang::Nl) => "netwerk",
+            (Kind::Advice, Lang::Nl) => "advies",
+        })
+    }
 }
 
 #[cfg(test)]

@@ -230,8 +230,10 @@ pub enum QueryError {
 impl QueryError {
     /// The one-line message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let nl = lang == Lang::Nl;
-        let or = if nl { "of" } else { "or" };
+        let or = match lang {
+            Lang::Nl => "of",
+            Lang::En => "or",
+        };
         match self {
             QueryError::UnknownAnswer {
                 what,
@@ -239,86 +241,87 @@ impl QueryError {
                 nearest,
                 valid,
             } => {
-                let subject = match (what.as_str(), nl) {
-                    (ASK_ROLE, true) => "onbekende rol".to_owned(),
-                    (ASK_ROLE, false) => "unknown role".to_owned(),
-                    (ASK_CONCERN, true) => "onbekende zorg".to_owned(),
-                    (ASK_CONCERN, false) => "unknown concern".to_owned(),
-                    (q, true) => format!("onbekend antwoord op {q}:"),
-                    (q, false) => format!("unknown answer to {q}:"),
+                let subject = match (what.as_str(), lang) {
+                    (ASK_ROLE, Lang::Nl) => "onbekende rol".to_owned(),
+                    (ASK_ROLE, Lang::En) => "unknown role".to_owned(),
+                    (ASK_CONCERN, Lang::Nl) => "onbekende zorg".to_owned(),
+                    (ASK_CONCERN, Lang::En) => "unknown concern".to_owned(),
+                    (q, Lang::Nl) => format!("onbekend antwoord op {q}:"),
+                    (q, Lang::En) => format!("unknown answer to {q}:"),
                 };
                 let hint = if !nearest.is_empty() {
-                    if nl {
-                        format!("bedoelde u {}?", or_list(nearest, or))
-                    } else {
-                        format!("did you mean {}?", or_list(nearest, or))
+                    match lang {
+                        Lang::Nl => format!("bedoelde u {}?", or_list(nearest, or)),
+                        Lang::En => format!("did you mean {}?", or_list(nearest, or)),
                     }
-                } else if nl {
-                    format!("kies uit {}", or_list(valid, or))
                 } else {
-                    format!("choose {}", or_list(valid, or))
+                    match lang {
+                        Lang::Nl => format!("kies uit {}", or_list(valid, or)),
+                        Lang::En => format!("choose {}", or_list(valid, or)),
+                    }
                 };
                 format!("{subject} `{}`; {hint}", clip(given))
             }
             QueryError::UnknownQuestion { given, nearest } => {
                 let given = clip(given);
-                let hint = match (nearest.is_empty(), nl) {
-                    (false, true) => format!("; bedoelde u {}?", or_list(nearest, or)),
-                    (false, false) => format!("; did you mean {}?", or_list(nearest, or)),
-                    (true, true) => "; `wegwijs list questions` toont ze".to_owned(),
-                    (true, false) => "; `wegwijs list questions` shows them".to_owned(),
+                let hint = match (nearest.is_empty(), lang) {
+                    (false, Lang::Nl) => format!("; bedoelde u {}?", or_list(nearest, or)),
+                    (false, Lang::En) => format!("; did you mean {}?", or_list(nearest, or)),
+                    (true, Lang::Nl) => "; `wegwijs list questions` toont ze".to_owned(),
+                    (true, Lang::En) => "; `wegwijs list questions` shows them".to_owned(),
                 };
-                if nl {
-                    format!("onbekende vraag `{given}`{hint}")
-                } else {
-                    format!("unknown question `{given}`{hint}")
+                match lang {
+                    Lang::Nl => format!("onbekende vraag `{given}`{hint}"),
+                    Lang::En => format!("unknown question `{given}`{hint}"),
                 }
             }
             QueryError::Malformed { given } => {
                 let given = clip(given);
-                if nl {
-                    format!(
+                match lang {
+                    Lang::Nl => format!(
                         "`{given}` is geen antwoord; schrijf VRAAG=OPTIE, bijvoorbeeld acute-danger=no"
-                    )
-                } else {
-                    format!(
+                    ),
+                    Lang::En => format!(
                         "`{given}` is not an answer; write QUESTION=OPTION, e.g. acute-danger=no"
-                    )
+                    ),
                 }
             }
             QueryError::Conflicting {
                 question,
                 first,
                 second,
-            } => {
-                if nl {
-                    format!(
-                        "{question} kreeg twee antwoorden: `{first}` en `{second}`; geef er één"
-                    )
-                } else {
+            } => match lang {
+                Lang::Nl => format!(
+                    "{question} kreeg twee antwoorden: `{first}` en `{second}`; geef er één"
+                ),
+                Lang::En => {
                     format!("{question} was answered twice: `{first}` and `{second}`; give one")
                 }
-            }
+            },
             QueryError::Unanswered { question, options } => {
                 let choices = options.join("|");
-                if nl {
-                    format!(
+                match lang {
+                    Lang::Nl => format!(
                         "deze route heeft een antwoord op `{question}` nodig: --answer {question}={choices}"
-                    )
-                } else {
-                    format!(
+                    ),
+                    Lang::En => format!(
                         "this path needs an answer to `{question}`: --answer {question}={choices}"
-                    )
+                    ),
                 }
             }
-            QueryError::Missing { what } => {
-                if nl {
-                    format!("geef --{what} mee; `wegwijs list {what}s` toont de keuzes")
-                } else {
+            QueryError::Missing { what } => match lang {
+                Lang::Nl => format!("geef --{what} mee; `wegwijs list {what}s` toont de keuzes"),
+                Lang::En => {
                     format!("--{what} is required; `wegwijs list {what}s` shows the choices")
                 }
-            }
+            },
         }
+    }
+}
+
+impl crate::i18n::Message for QueryError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(&self.message(lang))
     }
 }
 

@@ -7,15 +7,18 @@
 //! expected id the graph does not know is itself a failure, so a typo in `exclude` cannot pass
 //! silently.
 
+use std::fmt;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::EngineError;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::plan::{PlanError, PlanOptions, plan_for};
-use crate::query::RawQuery;
+use crate::query::{QueryError, RawQuery};
 use crate::suggest::{nearest, or_list};
 
 /// A file of rule tests.
@@ -65,7 +68,7 @@ pub struct Expect {
 }
 
 /// The result of one case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseResult {
     /// The file the case is in.
     pub file: String,
@@ -73,8 +76,123 @@ pub struct CaseResult {
     pub name: String,
     /// Whether every expectation held.
     pub passed: bool,
-    /// What differed, one line each.
-    pub problems: Vec<String>,
+    /// What differed.
+    pub problems: Vec<CaseProblem>,
+}
+
+/// One way a case's plan differs from what it expects: data, said by its [`Message`] impl.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseProblem {
+    /// The query gives no plan (an unknown id, a missing answer), in the words of the error.
+    NoQueryPlan(QueryError),
+    /// The graph gives no plan.
+    NoGraphPlan(EngineError),
+    /// An expected id is not in the plan.
+    Missing(String),
+    /// An excluded id is in the plan.
+    Unexpected(String),
+    /// The plan is (or is not) urgent against the expectation.
+    Urgent {
+        /// What the case expects.
+        expected: bool,
+    },
+    /// The first steps differ.
+    FirstSteps {
+        /// The ids expected, in order.
+        expected: Vec<String>,
+        /// The ids the plan has.
+        got: Vec<String>,
+    },
+    /// `kind:id` with a kind that does not exist.
+    UnknownKind {
+        /// The id as written.
+        id: String,
+        /// The kind as written.
+        kind: String,
+    },
+    /// An id the graph does not have.
+    UnknownId {
+        /// The id as written.
+        id: String,
+        /// The kind it was looked up in, or `None` for any kind.
+        kind: Option<&'static str>,
+        /// The nearest ids that exist.
+        nearest: Vec<String>,
+    },
+}
+
+impl Message for CaseProblem {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let or = match lang {
+            Lang::Nl => "of",
+            Lang::En => "or",
+        };
+        match self {
+            CaseProblem::NoQueryPlan(e) => match lang {
+                Lang::Nl => write!(out, "geen plan: {}", e.message(lang)),
+                Lang::En => write!(out, "no plan: {}", e.message(lang)),
+            },
+            CaseProblem::NoGraphPlan(why) => match lang {
+                Lang::Nl => write!(out, "geen plan: {}", why.in_lang(lang)),
+                Lang::En => write!(out, "no plan: {}", why.in_lang(lang)),
+            },
+            CaseProblem::Missing(id) => match lang {
+                Lang::Nl => write!(out, "ontbreekt: {id}"),
+                Lang::En => write!(out, "missing: {id}"),
+            },
+            CaseProblem::Unexpected(id) => match lang {
+                Lang::Nl => write!(out, "onverwacht: {id}"),
+                Lang::En => write!(out, "unexpected: {id}"),
+            },
+            CaseProblem::Urgent { expected } => match lang {
+                Lang::Nl => write!(out, "acuut: verwacht {expected}, kreeg {}", !expected),
+                Lang::En => write!(out, "urgent: expected {expected}, got {}", !expected),
+            },
+            CaseProblem::FirstSteps { expected, got } => {
+                let (want, got) = (expected.join(", "), got.join(", "));
+                match lang {
+                    Lang::Nl => write!(out, "eerste stappen: verwacht [{want}], kreeg [{got}]"),
+                    Lang::En => write!(out, "first steps: expected [{want}], got [{got}]"),
+                }
+            }
+            CaseProblem::UnknownKind { id, kind } => {
+                let names: Vec<String> = Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect();
+                let names = or_list(&names, or);
+                match lang {
+                    Lang::Nl => write!(out, "`{id}`: onbekende soort `{kind}`; kies {names}"),
+                    Lang::En => write!(out, "`{id}`: unknown kind `{kind}`; expected {names}"),
+                }
+            }
+            CaseProblem::UnknownId { id, kind, nearest } => {
+                match (kind, lang) {
+                    (Some(k), Lang::Nl) => {
+                        write!(out, "`{id}`: er is geen {} met deze id", kind_noun(k))?
+                    }
+                    (Some(k), Lang::En) => write!(out, "`{id}`: there is no {k} with this id")?,
+                    (None, Lang::Nl) => write!(out, "`{id}`: er is niets met deze id")?,
+                    (None, Lang::En) => write!(out, "`{id}`: there is no entry with this id")?,
+                }
+                if nearest.is_empty() {
+                    return Ok(());
+                }
+                match lang {
+                    Lang::Nl => write!(out, "; bedoelde u {}?", or_list(nearest, or)),
+                    Lang::En => write!(out, "; did you mean {}?", or_list(nearest, or)),
+                }
+            }
+        }
+    }
+}
+
+/// The Dutch noun for a kind of recommendation.
+fn kind_noun(kind: &str) -> &str {
+    match kind {
+        "step" => "stap",
+        "advice" => "advies",
+        "resource" => "hulpmiddel",
+        "network" => "netwerk",
+        other => other,
+    }
 }
 
 /// Runs one case against a graph.
@@ -82,8 +200,8 @@ pub fn run_case(graph: &Graph<'_>, file: &str, case: &Case<'_>, opts: &PlanOptio
     let mut problems = Vec::new();
     let raw = RawQuery::with_answers(&case.role, &case.concern, &case.answers);
     match plan_for(graph, &raw, opts) {
-        Err(PlanError::Query(e)) => problems.push(format!("no plan: {}", e.message(Lang::En))),
-        Err(PlanError::Graph(e)) => problems.push(format!("no plan: {e}")),
+        Err(PlanError::Query(e)) => problems.push(CaseProblem::NoQueryPlan(e)),
+        Err(PlanError::Graph(e)) => problems.push(CaseProblem::NoGraphPlan(e)),
         Ok(plan) => {
             let has = |wanted: &str| {
                 plan.recommendations
@@ -97,19 +215,19 @@ pub fn run_case(graph: &Graph<'_>, file: &str, case: &Case<'_>, opts: &PlanOptio
                 if let Some(problem) = unknown(graph, id) {
                     problems.push(problem);
                 } else if !has(id) {
-                    problems.push(format!("missing: {id}"));
+                    problems.push(CaseProblem::Missing(id.clone()));
                 }
             }
             for id in &case.expect.exclude {
                 if let Some(problem) = unknown(graph, id) {
                     problems.push(problem);
                 } else if has(id) {
-                    problems.push(format!("unexpected: {id}"));
+                    problems.push(CaseProblem::Unexpected(id.clone()));
                 }
             }
             if let Some(urgent) = case.expect.urgent {
                 if plan.urgent != urgent {
-                    problems.push(format!("urgent: expected {urgent}, got {}", plan.urgent));
+                    problems.push(CaseProblem::Urgent { expected: urgent });
                 }
             }
             if let Some(first) = &case.expect.first_steps {
@@ -123,11 +241,10 @@ pub fn run_case(graph: &Graph<'_>, file: &str, case: &Case<'_>, opts: &PlanOptio
                     .map(|s| s.strip_prefix("step:").unwrap_or(s))
                     .collect();
                 if got != want {
-                    problems.push(format!(
-                        "first steps: expected [{}], got [{}]",
-                        want.join(", "),
-                        got.join(", ")
-                    ));
+                    problems.push(CaseProblem::FirstSteps {
+                        expected: want.iter().map(|s| s.to_string()).collect(),
+                        got: got.iter().map(|s| s.to_string()).collect(),
+                    });
                 }
             }
         }
@@ -141,19 +258,15 @@ pub fn run_case(graph: &Graph<'_>, file: &str, case: &Case<'_>, opts: &PlanOptio
 }
 
 /// A message when `id` names nothing in the graph, with the nearest ids.
-fn unknown(graph: &Graph<'_>, id: &str) -> Option<String> {
+fn unknown(graph: &Graph<'_>, id: &str) -> Option<CaseProblem> {
     let (kinds, bare): (Vec<Kind>, &str) = match id.split_once(':') {
         Some((k, bare)) => match Kind::ALL.iter().find(|kind| kind.as_str() == k) {
             Some(kind) => (vec![*kind], bare),
             None => {
-                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                return Some(format!(
-                    "`{id}`: unknown kind `{k}`; expected {}",
-                    or_list(
-                        &names.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-                        "or"
-                    )
-                ));
+                return Some(CaseProblem::UnknownKind {
+                    id: id.to_owned(),
+                    kind: k.to_owned(),
+                });
             }
         },
         None => (Kind::ALL.to_vec(), id),
@@ -169,18 +282,10 @@ fn unknown(graph: &Graph<'_>, id: &str) -> Option<String> {
         .flat_map(|k| graph.index.entries(*k).keys())
         .collect();
     let close = nearest(bare, candidates);
-    let kind = if kinds.len() == 1 {
-        kinds[0].as_str()
-    } else {
-        "entry"
-    };
-    Some(if close.is_empty() {
-        format!("`{id}`: there is no {kind} with this id")
-    } else {
-        format!(
-            "`{id}`: there is no {kind} with this id; did you mean {}?",
-            or_list(&close, "or")
-        )
+    Some(CaseProblem::UnknownId {
+        id: id.to_owned(),
+        kind: (kinds.len() == 1).then(|| kinds[0].as_str()),
+        nearest: close,
     })
 }
 
@@ -204,7 +309,11 @@ mod tests {
             today: "2026-12-01".parse().unwrap(),
             ..PlanOptions::new(Lang::En)
         };
-        run_case(&graph, "f.json", &case(expect), &opts).problems
+        run_case(&graph, "f.json", &case(expect), &opts)
+            .problems
+            .iter()
+            .map(|p| p.in_lang(Lang::En).to_string())
+            .collect()
     }
 
     #[test]

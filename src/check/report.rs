@@ -1,5 +1,6 @@
 //! Showing diagnostics: `rustc`-style text for people, one JSON document for editors and CI.
 
+use std::fmt;
 use std::io::{self, Write};
 
 use schemars::JsonSchema;
@@ -7,7 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::Sources;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::render::sanitize;
 
 /// A diagnostic as it appears in JSON output.
@@ -50,12 +51,69 @@ pub struct JsonReport {
     pub diagnostics: Vec<JsonDiagnostic>,
 }
 
+/// The last line of a check: `1 error, 0 warnings, 0 notes (1 file)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+    /// Notes found.
+    pub notes: usize,
+    /// Files read.
+    pub files: usize,
+}
+
+impl Summary {
+    /// The counts of `diagnostics` over `files` files.
+    pub fn of(diagnostics: &[Diagnostic], files: usize) -> Summary {
+        let (errors, warnings, notes) = crate::check::counts(diagnostics);
+        Summary {
+            errors,
+            warnings,
+            notes,
+            files,
+        }
+    }
+}
+
+impl Message for Summary {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pick =
+            |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+        let Summary {
+            errors: e,
+            warnings: w,
+            notes: n,
+            files: f,
+        } = *self;
+        match lang {
+            Lang::Nl => write!(
+                out,
+                "{e} {}, {w} {}, {n} {} ({f} {})",
+                pick(e, "fout", "fouten"),
+                pick(w, "waarschuwing", "waarschuwingen"),
+                pick(n, "opmerking", "opmerkingen"),
+                pick(f, "bestand", "bestanden"),
+            ),
+            Lang::En => write!(
+                out,
+                "{e} {}, {w} {}, {n} {} ({f} {})",
+                pick(e, "error", "errors"),
+                pick(w, "warning", "warnings"),
+                pick(n, "note", "notes"),
+                pick(f, "file", "files"),
+            ),
+        }
+    }
+}
+
 /// Converts diagnostics for JSON output.
 pub fn to_json(diagnostics: &[Diagnostic], sources: &Sources, lang: Lang) -> JsonReport {
     let diagnostics: Vec<JsonDiagnostic> = diagnostics
         .iter()
         .map(|d| {
-            let (message, help) = d.problem.describe(lang);
+            let (message, help) = d.describe(lang);
             JsonDiagnostic {
                 severity: d.severity(),
                 code: d.code(),
@@ -89,7 +147,7 @@ pub fn write_text(
     color: bool,
 ) -> io::Result<()> {
     for d in diagnostics {
-        let (message, help) = d.problem.describe(lang);
+        let (message, help) = d.describe(lang);
         let (label, paint) = match (d.severity(), lang) {
             (Severity::Error, Lang::Nl) => ("fout", "\x1b[1;31m"),
             (Severity::Error, Lang::En) => ("error", "\x1b[1;31m"),

@@ -7,14 +7,14 @@ use anyhow::Context;
 use crate::ask::{self, InquirePrompter, PromptError};
 use crate::cli::AskArgs;
 use crate::config::Config;
-use crate::exit::{ExitCode, UsageError};
+use crate::exit::{Doing, ExitCode, QuestionnaireFailed, UsageError};
 use crate::graph::index::Ask;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::i18n::Ui;
 use crate::plan::{Plan, PlanOptions};
 use crate::query::{Query, RawQuery};
-use crate::render::{Format, Json, Markdown, PlanRenderer, Text};
+use crate::render::Format;
 
 use super::Io;
 
@@ -24,7 +24,7 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
     // file. Without a terminal it must never sit waiting for input that will not come.
     let t = config.terminal;
     if !(t.stdin && (t.stdout || t.stderr)) {
-        return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
+        return Err(UsageError::NeedsTerminal.into());
     }
     let json = args.format == Format::Json;
     let mut sources = crate::graph::Sources::new();
@@ -42,9 +42,9 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
         // Esc or Ctrl-C: the prompter wiped the question; stop without a word (README).
         Err(PromptError::Cancelled) => return Ok(ExitCode::Cancelled),
         Err(PromptError::NotATerminal) => {
-            return Err(UsageError(Ui::NeedsTerminal.get(config.lang).to_owned()).into());
+            return Err(UsageError::NeedsTerminal.into());
         }
-        Err(PromptError::Failed(why)) => anyhow::bail!("the questionnaire failed: {why}"),
+        Err(PromptError::Failed(why)) => return Err(QuestionnaireFailed(why).into()),
     };
 
     let opts = PlanOptions {
@@ -53,12 +53,7 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
         ..PlanOptions::new(config.lang)
     };
     let plan = Plan::build(&graph, &finished.outcome, &opts);
-    let renderer: Box<dyn PlanRenderer> = match args.format {
-        Format::Text => Box::new(Text(config.style)),
-        Format::Markdown => Box::new(Markdown { lang: config.lang }),
-        Format::Json => Box::new(Json::default()),
-    };
-    renderer.render(&plan, io.out)?;
+    args.format.renderer(config).render(&plan, io.out)?;
     io.out.flush()?;
     let command = ask::one_shot_command(&graph, &finished, config.lang, &config.selection.files);
     let repeat = Ui::RepeatWith.get(config.lang);
@@ -72,7 +67,7 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
 
     if let Some(path) = &args.save_answers {
         save(&graph, &finished.query, &finished.outcome, path)
-            .with_context(|| format!("cannot write answers to {}", path.display()))?;
+            .with_context(|| Doing::SavingAnswers(path.clone()))?;
     }
     Ok(ExitCode::Success)
 }

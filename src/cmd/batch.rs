@@ -19,7 +19,6 @@ pub(super) fn run(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
     };
     let mut input = BufReader::with_capacity(64 * 1024, std::io::stdin().lock());
     let summary = batch::run(&graph, &mut input, io.out, &opts)?;
-    super::keep(graph);
     Ok(if summary.failed > 0 {
         ExitCode::Problems
     } else {

@@ -1,7 +1,7 @@
 //! `wegwijs check`: every diagnostic for one or more rule files, and an exit code CI can use.
 
-use crate::check::{self, CheckOptions, report};
-use crate::cli::{CheckArgs, DataFormat};
+use crate::check::{self, CheckOptions};
+use crate::cli::CheckArgs;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, SourceId};
 use crate::exit::ExitCode;
@@ -36,18 +36,15 @@ pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Res
     }
     if args.files.is_empty() {
         let loaded = graph::load(&config.selection, &mut sources)?;
-        let more = loaded
-            .graph
-            .as_ref()
-            .map(|g| check::run(g, &loaded.diagnostics, &opts));
-        diagnostics.extend(more.into_iter().flatten());
+        if let Some(g) = &loaded.graph {
+            diagnostics.extend(check::run(g, &loaded.diagnostics, &opts));
+        }
         diagnostics.extend(loaded.diagnostics);
     }
     for (ids, problems) in groups {
         let loaded = graph::load_read(ids, problems, &mut sources);
         if let Some(g) = &loaded.graph {
-            let more = check::run(g, &loaded.diagnostics, &opts);
-            diagnostics.extend(more);
+            diagnostics.extend(check::run(g, &loaded.diagnostics, &opts));
         }
         diagnostics.extend(loaded.diagnostics);
     }
@@ -55,26 +52,7 @@ pub(super) fn run(config: &Config, args: &CheckArgs, io: &mut Io) -> anyhow::Res
     check::sort(&mut diagnostics);
 
     let (errors, warnings, _notes) = check::counts(&diagnostics);
-    if args.format == DataFormat::Json {
-        serde_json::to_writer_pretty(
-            &mut *io.out,
-            &report::to_json(&diagnostics, &sources, config.lang),
-        )?;
-        writeln!(io.out)?;
-    } else {
-        report::write_text(
-            io.out,
-            &diagnostics,
-            &sources,
-            config.lang,
-            config.style.color,
-        )?;
-        writeln!(
-            io.out,
-            "{}",
-            check::summary(&diagnostics, sources.len(), config.lang)
-        )?;
-    }
+    super::report_renderer(args.format, config).check(&diagnostics, &sources, io.out)?;
     Ok(if !read_any {
         // Nothing could be read: a usage error, like a missing --rules file elsewhere.
         ExitCode::Usage

@@ -38,8 +38,6 @@ pub(super) fn run(config: &Config, args: &DiffArgs, io: &mut Io) -> anyhow::Resu
         args.max_paths,
     )?;
     crate::diff::render::write(&diff, args.format, config.lang, io.out)?;
-    super::keep(old);
-    super::keep(new);
     Ok(if diff.is_empty() {
         ExitCode::Success
     } else {
@@ -64,11 +62,7 @@ fn sides(config: &Config, args: &DiffArgs) -> anyhow::Result<(Vec<PathBuf>, Vec<
         },
     };
     if let Some(extra) = files.next() {
-        return Err(UsageError(format!(
-            "{} is one file too many: --old-rules and --new-rules already give both graphs",
-            extra.display()
-        ))
-        .into());
+        return Err(UsageError::ExtraFile(extra.clone()).into());
     }
     Ok((old, new))
 }

@@ -10,11 +10,7 @@ use super::Io;
 pub(super) fn run(config: &Config, args: &ExportArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
     if config.terminal.stdout && args.output.is_none() {
         // A page of script in a terminal helps nobody; say how to get the file instead.
-        return Err(UsageError(
-            "the page is a file, not terminal output: redirect it, e.g. `wegwijs export html > wegwijs.html`"
-                .into(),
-        )
-        .into());
+        return Err(UsageError::PageToTerminal.into());
     }
     let mut sources = crate::graph::Sources::new();
     let Some(graph) = super::load_graph(config, &mut sources, io, false)? else {
@@ -32,6 +28,5 @@ pub(super) fn run(config: &Config, args: &ExportArgs, io: &mut Io) -> anyhow::Re
             io.out.write_all(page.as_bytes())?;
         }
     }
-    super::keep(graph);
     Ok(ExitCode::Success)
 }

@@ -4,36 +4,22 @@ use anyhow::Context;
 
 use crate::cli::{InitArgs, InitWhat};
 use crate::config::Config;
-use crate::exit::{ExitCode, UsageError};
-use crate::i18n::Lang;
+use crate::exit::{Doing, ExitCode, UsageError};
+use crate::i18n::Message;
+
+use super::Notice;
 use crate::starter::{StarterOptions, starter_overlay};
 
 use super::Io;
 
 pub(super) fn run(config: &Config, args: &InitArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
     if args.name.trim().is_empty() {
-        return Err(UsageError(match config.lang {
-            Lang::Nl => {
-                "--name mag niet leeg zijn, bijvoorbeeld --name \"Gemeente Voorbeeld\"".into()
-            }
-            Lang::En => "--name must not be empty, e.g. --name \"Gemeente Voorbeeld\"".into(),
-        })
-        .into());
+        return Err(UsageError::EmptyName.into());
     }
     // Refuse before loading anything, so a mistyped --output never costs the user a file.
     if let Some(path) = &args.output {
         if path.exists() && !args.force {
-            return Err(UsageError(match config.lang {
-                Lang::Nl => format!(
-                    "{} bestaat al; kies een ander --output of overschrijf het met --force",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "{} already exists; choose another --output or overwrite it with --force",
-                    path.display()
-                ),
-            })
-            .into());
+            return Err(UsageError::OutputExists(path.clone()).into());
         }
     }
     let mut sources = crate::graph::Sources::new();
@@ -51,23 +37,16 @@ pub(super) fn run(config: &Config, args: &InitArgs, io: &mut Io) -> anyhow::Resu
         ),
     };
     let slots = graph.slots().len();
-    super::keep(graph);
     let Some(path) = &args.output else {
         io.out.write_all(text.as_bytes())?;
         return Ok(ExitCode::Success);
     };
-    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
-    let file = path.display();
-    let next = match config.lang {
-        Lang::Nl => format!(
-            "{file} geschreven: {slots} lokale plekken om in te vullen (zie de `note` bij elke plek).\n\
-             Daarna: wegwijs check {file}"
-        ),
-        Lang::En => format!(
-            "wrote {file}: {slots} local slots to fill in (see the `note` of each).\n\
-             Then: wegwijs check {file}"
-        ),
+    std::fs::write(path, text).with_context(|| Doing::WritingFile(path.clone()))?;
+    let wrote = Notice::Wrote {
+        file: path.clone(),
+        slots,
     };
-    writeln!(io.err, "{}", crate::render::sanitize(&next))?;
+    let wrote = wrote.in_lang(config.lang).to_string();
+    writeln!(io.err, "{}", crate::render::sanitize(&wrote))?;
     Ok(ExitCode::Success)
 }

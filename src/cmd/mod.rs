@@ -13,6 +13,7 @@ mod diff;
 mod export;
 mod init;
 mod list;
+mod notice;
 mod picture;
 mod plan;
 mod publish;
@@ -26,16 +27,19 @@ use anyhow::Context;
 use crate::check::{CheckOptions, report};
 use crate::cli::{Cli, Command, DataFormat};
 use crate::config::{Config, Terminal};
+use crate::diagnostic::os_text::OsProblem;
 use crate::diagnostic::{Diagnostic, Severity, has_errors};
-use crate::exit::{self, ErrorBody, ErrorObject, ExitCode, UsageError};
+use crate::exit::{self, Doing, ErrorBody, ErrorObject, ExitCode, FileProblem, UsageError};
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::{self, Graph, Sources};
 use crate::i18n::Lang;
-use crate::plan::PlanError;
+use crate::i18n::Message;
 use crate::query::{QueryError, RawQuery};
-use crate::render::Format;
+use crate::render::report::ReportRenderer;
+use crate::render::{Format, Json, JsonReport, TextReport};
 
 pub use args::{run_args, version_text};
+pub use notice::Notice;
 
 /// Where a command writes.
 pub struct Io<'a> {
@@ -86,7 +90,7 @@ pub fn run(
         None => dispatch(&cli, &config, io),
     };
     let result = result.and_then(|code| {
-        io.out.flush().context("writing output")?;
+        io.out.flush().context(Doing::WritingOutput)?;
         Ok(code)
     });
     let result = match (result, file) {
@@ -133,9 +137,9 @@ fn wants_json(command: Option<&Command>) -> bool {
     match command {
         Some(Command::Plan(a)) => a.format == Format::Json,
         Some(Command::Ask(a)) => a.format == Format::Json,
-        Some(Command::List(a)) => a.format == DataFormat::Json,
-        Some(Command::Check(a)) => a.format == DataFormat::Json,
-        Some(Command::Test(a)) => a.format == DataFormat::Json,
+        Some(Command::List(a)) => is_json(a.format),
+        Some(Command::Check(a)) => is_json(a.format),
+        Some(Command::Test(a)) => is_json(a.format),
         Some(Command::Diff(a)) => a.format == Format::Json,
         Some(Command::Review(a)) => a.format == crate::review::render::ReviewFormat::Json,
         Some(Command::Batch | Command::Schema(_)) => true,
@@ -180,27 +184,8 @@ fn no_command(config: &Config, io: &mut Io) -> anyhow::Result<ExitCode> {
         };
         return ask::run(config, &args, io);
     }
-    let text = match config.lang {
-        Lang::Nl => {
-            "wegwijs: geef een opdracht, bijvoorbeeld `wegwijs plan --role jongerenwerker --concern radicalisering`.\nMeer: `wegwijs --help`."
-        }
-        Lang::En => {
-            "wegwijs: give a command, e.g. `wegwijs plan --role youth-worker --concern radicalisation`.\nMore: `wegwijs --help`."
-        }
-    };
-    writeln!(io.err, "{text}")?;
+    writeln!(io.err, "{}", Notice::NoCommand.in_lang(config.lang))?;
     Ok(ExitCode::Usage)
-}
-
-/// The message of an error in the user's language (typed errors know both languages).
-fn message(err: &anyhow::Error, lang: Lang) -> String {
-    match (
-        err.downcast_ref::<QueryError>(),
-        err.downcast_ref::<PlanError>(),
-    ) {
-        (Some(q), _) | (_, Some(PlanError::Query(q))) => q.message(lang),
-        _ => format!("{err:#}"),
-    }
 }
 
 fn report_error(
@@ -211,14 +196,11 @@ fn report_error(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     // The error may quote input of any length (an answer, a line of a file): clip it.
-    let text = crate::echo::clip_quoted(&message(err, lang)).into_owned();
+    let text = crate::echo::clip_quoted(&exit::message(err, lang)).into_owned();
     if json {
         out.write_all(json_error_line(code, &text).as_bytes())
     } else {
-        let label = match lang {
-            Lang::Nl => "fout",
-            Lang::En => "error",
-        };
+        let label = Notice::ErrorLabel.in_lang(lang);
         writeln!(out, "{label}: {}", crate::render::sanitize(&text))
     }
 }
@@ -239,18 +221,27 @@ fn json_error_line(code: ExitCode, message: &str) -> String {
         },
         report: None,
     };
-    let mut line = serde_json::to_string(&body).unwrap_or_default();
-    line.push('\n');
-    line
+    let mut line = Vec::new();
+    // Writing into memory does not fail.
+    let _ = Json::COMPACT.write(&body, &mut line);
+    String::from_utf8(line).unwrap_or_default()
 }
 
 /// Reads an answers file: a JSON object of question ids to option ids, in which `role` and
 /// `concern` may also be given ([`RawQuery::from_answers`]).
 fn read_answers(path: &std::path::Path) -> anyhow::Result<RawQuery> {
-    let usage = |detail: String| UsageError(format!("answers file {}: {detail}", path.display()));
-    let text = std::fs::read_to_string(path).map_err(|e| usage(e.to_string()))?;
+    let usage = |problem| UsageError::AnswersFile {
+        path: path.to_owned(),
+        problem,
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| usage(FileProblem::Os(OsProblem::from_io(&e))))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let map: KeyedStrings = serde_json::from_str(text).map_err(|e| usage(e.to_string()))?;
+    // Through serde_path_to_error, so that a wrong answer is named by its question.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let map: KeyedStrings =
+        serde_path_to_error::deserialize(&mut de).map_err(|e| usage(FileProblem::json_at(&e)))?;
+    de.end().map_err(|e| usage(FileProblem::json(&e)))?;
     Ok(RawQuery::from_answers(&map))
 }
 
@@ -318,11 +309,24 @@ fn load_graph_and_files<'s>(
     })
 }
 
-/// Ends a graph's life without freeing it. Every command is the last thing the process does, and
-/// freeing a large graph, millions of small allocations, would only delay the exit. (The file
-/// texts it borrows from are single allocations, freed as usual.)
-fn keep(graph: Graph<'_>) {
-    std::mem::forget(graph);
+/// The renderer for the reports of `list`, `check` and `test` in `format`: the one place their
+/// format is chosen.
+fn report_renderer(format: DataFormat, config: &Config) -> Box<dyn ReportRenderer> {
+    match format {
+        DataFormat::Text => Box::new(TextReport {
+            style: config.style,
+            verbose: config.verbose,
+        }),
+        DataFormat::Json => Box::new(JsonReport { lang: config.lang }),
+    }
+}
+
+/// Whether a report in `format` is for programs, so that errors go out as JSON too.
+fn is_json(format: DataFormat) -> bool {
+    match format {
+        DataFormat::Text => false,
+        DataFormat::Json => true,
+    }
 }
 
 /// Locates, sorts and prints diagnostics to `out` (as a JSON error object when `json`).
@@ -337,25 +341,21 @@ fn print_diagnostics(
     sources.locate(diagnostics);
     crate::check::sort(diagnostics);
     if json {
-        let message = match config.lang {
-            Lang::Nl => "de regelset bevat fouten",
-            Lang::En => "the rule graph has errors",
-        };
+        let message = Notice::RulesHaveErrors.in_lang(config.lang).to_string();
         let value = ErrorObject {
             error: ErrorBody {
                 kind: if failed { "rules" } else { "warnings" },
                 exit_code: if failed { ExitCode::Problems.code() } else { 0 },
-                message: message.into(),
+                message,
             },
             report: Some(report::to_json(diagnostics, sources, config.lang)),
         };
-        serde_json::to_writer(&mut *out, &value)?;
-        writeln!(out)
+        Json::COMPACT.write(&value, out)
     } else {
         report::write_text(out, diagnostics, sources, config.lang, config.err_color)?;
         if failed {
-            let summary = crate::check::summary(diagnostics, sources.len(), config.lang);
-            writeln!(out, "{summary}")?;
+            let summary = report::Summary::of(diagnostics, sources.len());
+            writeln!(out, "{}", summary.in_lang(config.lang))?;
         }
         Ok(())
     }

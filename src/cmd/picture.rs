@@ -24,6 +24,5 @@ pub(super) fn run(config: &Config, args: &GraphArgs, io: &mut Io) -> anyhow::Res
         concern: query.concern,
     };
     draw(&graph, focus, config.lang, args.format, io.out)?;
-    super::keep(graph);
     Ok(ExitCode::Success)
 }

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::plan::{PlanOptions, plan_for};
 use crate::query::RawQuery;
-use crate::render::{Format, Json, Markdown, PlanRenderer, Text};
+use crate::render::Format;
 
 use super::Io;
 
@@ -33,12 +33,6 @@ pub(super) fn run(config: &Config, args: &PlanArgs, io: &mut Io) -> anyhow::Resu
         ..PlanOptions::new(config.lang)
     };
     let plan = plan_for(&graph, &raw, &opts)?;
-    let renderer: Box<dyn PlanRenderer> = match args.format {
-        Format::Text => Box::new(Text(config.style)),
-        Format::Markdown => Box::new(Markdown { lang: config.lang }),
-        Format::Json => Box::new(Json::default()),
-    };
-    renderer.render(&plan, io.out)?;
-    super::keep(graph);
+    args.format.renderer(config).render(&plan, io.out)?;
     Ok(ExitCode::Success)
 }

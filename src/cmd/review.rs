@@ -23,6 +23,5 @@ pub(super) fn run(config: &Config, args: &ReviewArgs, io: &mut Io) -> anyhow::Re
     let names = (0..files.len()).map(|i| files.name(i).to_owned()).collect();
     let sheet = worksheet(&graph, files, names, &opts)?;
     render::write(&sheet, args.format, config.lang, io.out)?;
-    super::keep(graph);
     Ok(ExitCode::Success)
 }

@@ -9,6 +9,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 mod describe;
+pub mod os_text;
+pub mod serde_text;
 
 use crate::graph::path::{JsonPath, Position};
 
@@ -439,7 +441,7 @@ mod tests {
         assert_eq!(msg, "there is no node with id `urgnt`");
         assert_eq!(help.as_deref(), Some("did you mean `urgent`?"));
         let (msg, help) = p.describe(Lang::Nl);
-        assert_eq!(msg, "er is geen node met id `urgnt`");
+        assert_eq!(msg, "er is geen knooppunt met id `urgnt`");
         assert_eq!(help.as_deref(), Some("bedoelde u `urgent`?"));
     }
 }

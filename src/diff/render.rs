@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::{Change, Diff, Ending, FieldChange, ItemChange, RecommendationEvent, Word};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::render::{Format, markdown_escape, sanitize};
 
 /// Writes `diff` in `format`.
@@ -316,6 +316,13 @@ fn code(s: &str) -> String {
         ""
     };
     format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+/// The diff report's words are messages like any other (`diff/words.rs` holds their table).
+impl Message for Word<'_> {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        out.write_str(&self.text(lang))
+    }
 }
 
 #[cfg(test)]

@@ -101,7 +101,10 @@ impl Sources {
             error,
         };
         if path.is_dir() {
-            return Err(read_error(std::io::Error::other("it is a directory")));
+            return Err(read_error(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "it is a directory",
+            )));
         }
         let bytes = std::fs::read(path).map_err(read_error)?;
         let name = path.display().to_string();

@@ -5,6 +5,8 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
 use super::PlanRenderer;
 use crate::plan::Plan;
 
@@ -15,13 +17,33 @@ pub struct Json {
     pub compact: bool,
 }
 
-impl PlanRenderer for Json {
-    fn render(&self, plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
+impl Json {
+    /// Indented, for a person reading along (`plan --format json`, reports).
+    pub const PRETTY: Json = Json { compact: false };
+    /// One line per document (JSON Lines, for `batch`).
+    pub const COMPACT: Json = Json { compact: true };
+
+    /// Writes any document (a plan, a report, a `batch` answer) and ends its line: the one
+    /// place wegwijs decides how JSON looks.
+    ///
+    /// Generic over the writer so that `batch`, which writes each answer into a buffer, pays no
+    /// dynamic call per piece serde_json writes.
+    pub fn write<T, W>(&self, value: &T, out: &mut W) -> io::Result<()>
+    where
+        T: Serialize + ?Sized,
+        W: Write + ?Sized,
+    {
         if self.compact {
-            serde_json::to_writer(&mut *out, plan)?;
+            serde_json::to_writer(&mut *out, value)?;
         } else {
-            serde_json::to_writer_pretty(&mut *out, plan)?;
+            serde_json::to_writer_pretty(&mut *out, value)?;
         }
         writeln!(out)
+    }
+}
+
+impl PlanRenderer for Json {
+    fn render(&self, plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
+        self.write(plan, out)
     }
 }

@@ -1,10 +1,18 @@
-//! Laying out a [`Plan`]: one file per output format, all behind [`PlanRenderer`].
+//! Laying out what wegwijs prints: one file per output format. Plans go through
+//! [`PlanRenderer`] (chosen by [`Format::renderer`]); the reports of `list`, `check` and `test`
+//! through [`report::ReportRenderer`] (`report_text.rs`, `report_json.rs`).
+//!
+//! A new plan format is one new file with a `PlanRenderer` and one arm in [`Format::renderer`]
+//! (and a variant of [`Format`], which makes the compiler list every other match on it).
 //!
 //! A renderer decides how a plan looks, never what is in it. Text written to a terminal passes
 //! through [`sanitize`], so a rule file cannot smuggle escape sequences onto the screen.
 
 mod json;
 mod markdown;
+pub mod report;
+mod report_json;
+mod report_text;
 mod text;
 
 use std::borrow::Cow;
@@ -13,6 +21,8 @@ use std::io::{self, Write};
 pub use json::Json;
 pub use markdown::Markdown;
 pub(crate) use markdown::{esc as markdown_escape, link as markdown_link};
+pub use report_json::JsonReport;
+pub use report_text::TextReport;
 pub use text::{Text, TextStyle};
 
 use crate::date::SourceDate;
@@ -29,6 +39,18 @@ pub enum Format {
     Markdown,
     /// One JSON document, for programs.
     Json,
+}
+
+impl Format {
+    /// The renderer for plans in this format, with the settings of `config`: the one place a
+    /// plan's format is chosen (`plan` and `ask` both ask it).
+    pub fn renderer(self, config: &crate::config::Config) -> Box<dyn PlanRenderer> {
+        match self {
+            Format::Text => Box::new(Text(config.style)),
+            Format::Markdown => Box::new(Markdown { lang: config.lang }),
+            Format::Json => Box::new(Json::PRETTY),
+        }
+    }
 }
 
 /// Writes a plan in one format.

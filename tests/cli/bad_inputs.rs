@@ -86,7 +86,7 @@ fn cases() -> Vec<Case> {
     );
     vec![
         // Files that are not there or not text.
-        case("missing rules file", File::None, &["--rules", "no/such/file.json", "plan", "-r", "x", "-c", "y"], 2, &[], &["cannot read rule file no/such/file.json", "No such file or directory"]),
+        case("missing rules file", File::None, &["--rules", "no/such/file.json", "plan", "-r", "x", "-c", "y"], 2, &[], &["cannot read rule file no/such/file.json", "file not found"]),
         case("a directory as rules file", File::Dir, PLAN, 2, &[], &["cannot read rule file", "it is a directory"]),
         case("empty rules file", File::Text(String::new()), CHECK, 1, &["error[E001]", "EOF while parsing", ":1:1"], &[]),
         case("whitespace-only rules file", File::Text("  \n\n ".into()), CHECK, 1, &["error[E001]", "EOF while parsing"], &[]),
@@ -99,8 +99,8 @@ fn cases() -> Vec<Case> {
         case("a trailing comma", with("\"start\": \"start\",", "\"start\": \"start\",,"), CHECK, 1, &["error[E001]", "key must be a string"], &[]),
         case("a comment in JSON", with("{\n", "{\n  // a comment\n"), CHECK, 1, &["error[E001]", ":2:3"], &[]),
         case("an array instead of an object", File::Text("[1, 2]".into()), CHECK, 1, &["error[E002]", "a rule file holds one JSON object"], &[]),
-        case("a number where a string belongs", with("\"id\": \"voorbeeld-minimaal\"", "\"id\": 5"), CHECK, 1, &["error[E002]", "invalid type: integer `5`, expected a string", "(id)"], &[]),
-        case("a string where a number belongs", with("\"priority\": 10", "\"priority\": \"10\""), CHECK, 1, &["error[E002]", "expected u16", "nodes[2].add[0].priority"], &[]),
+        case("a number where a string belongs", with("\"id\": \"voorbeeld-minimaal\"", "\"id\": 5"), CHECK, 1, &["error[E002]", "`id` must be a string, not 5", "(id)"], &[]),
+        case("a string where a number belongs", with("\"priority\": 10", "\"priority\": \"10\""), CHECK, 1, &["error[E002]", "`priority` must be a whole number from 0 to 65535, not \"10\"", "nodes[2].add[0].priority"], &[]),
         case("a priority out of range", with("\"priority\": 10", "\"priority\": 70000"), CHECK, 1, &["error[E002]", "70000"], &[]),
         case("a negative priority", with("\"priority\": 10", "\"priority\": -1"), CHECK, 1, &["error[E002]", "-1"], &[]),
         case("an impossible date", with("\"reviewed\": \"2026-11-29\"", "\"reviewed\": \"2026-02-30\""), CHECK, 1, &["error[E002]", "`2026-02-30` is not a date of the form YYYY-MM-DD"], &[]),
@@ -141,7 +141,7 @@ fn cases() -> Vec<Case> {
         // Answers and test files.
         case("a missing answers file", File::None, &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "no/answers.json"], 2, &[], &["answers file no/answers.json"]),
         case("a malformed answers file", File::Text("{\"acute-danger\": }".into()), &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "{file}"], 2, &[], &["answers file", "line 1 column 18"]),
-        case("an answers file with a number", File::Text("{\"acute-danger\": 1}".into()), &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "{file}"], 2, &[], &["invalid type: integer `1`"]),
+        case("an answers file with a number", File::Text("{\"acute-danger\": 1}".into()), &["plan", "-r", "teacher", "-c", "polarisation", "--answers", "{file}"], 2, &[], &["answers file", "line 1 column 18: `acute-danger` must be a string, not 1"]),
         case("a missing test file", File::None, &["test", "no/tests.json"], 2, &[], &["cannot read test file no/tests.json"]),
         // batch
         batch("batch with a bad line among good ones", b"{\"role\":\"teacher\",\"concern\":\"polarisation\"}\n{\"role\":\"teacher\"}\n{\"role\":\"teacher\",\"concern\":\"exit\"}\n", 1, &["\"concern\":{\"id\":\"polarisation\"", "{\"line\":2,\"error\":{\"kind\":\"json\",\"message\":\"concern is required, in the line or in its answers", "\"concern\":{\"id\":\"exit-support\""], &[]),
@@ -319,7 +319,7 @@ fn a_full_disk_for_stdout_is_exit_3() {
     assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert!(stderr.contains("no space left on device"), "{stderr}");
 }
 
 /// `--save-answers` to a full disk, in a real terminal: the plan is shown, then the write fails

@@ -191,7 +191,7 @@ fn dutch_diagnostics() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "fout[E012]: er is geen node met id `plna`",
+            "fout[E012]: er is geen knooppunt met id `plna`",
         ))
         .stdout(predicate::str::contains("= help: bedoelde u `plan`?"))
         .stdout(predicate::str::ends_with(
@@ -254,7 +254,7 @@ fn unreadable_files_are_usage_errors() {
         .assert()
         .code(2)
         .stdout(predicate::str::contains(
-            "error[E008]: cannot read the file: No such file",
+            "error[E008]: cannot read the file: file not found",
         ))
         .stdout(predicate::str::contains("--> does-not-exist.json"));
     wegwijs()

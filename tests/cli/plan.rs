@@ -469,7 +469,7 @@ fn missing_rules_file_names_the_file_and_the_os_error() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains("no/such/rules.json"))
-        .stderr(predicate::str::contains("No such file or directory"));
+        .stderr(predicate::str::contains("file not found"));
     wegwijs()
         .args([
             "--rules",

@@ -57,7 +57,7 @@ fn every_command_exits_3_on_a_full_disk() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(3), "{args:?}: {stderr}");
         assert!(
-            stderr.contains("No space left on device"),
+            stderr.contains("no space left on device"),
             "{args:?}: {stderr}"
         );
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
