@@ -22,6 +22,7 @@ mod check;
 mod conditions;
 mod contract;
 mod diff_review;
+mod dutch;
 mod export_html;
 mod in_process;
 mod list;

@@ -1,9 +1,7 @@
 //! With `--lang nl`, the sentences wegwijs writes itself are Dutch: errors about files, batch
 //! lines, serde's complaints about a rule file, and the output of `wegwijs test` (issue 15).
 
-mod common;
-
-use common::wegwijs;
+use crate::common::wegwijs;
 use predicates::prelude::*;
 use std::io::Write;
 use std::process::Stdio;
@@ -31,7 +29,7 @@ fn a_batch_line_that_is_not_json_is_explained_in_dutch() {
         .write_all(b"{\"role\": \"teacher\"\n{\"role\": \"teacher\", \"concern\": 1}\n")
         .unwrap();
     drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    let out = crate::deadline::finish(child, "batch");
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
