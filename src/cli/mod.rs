@@ -3,11 +3,15 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{EnumValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Date;
 use crate::i18n::Lang;
+use crate::picture::PictureFormat;
 use crate::render::Format;
+use crate::review::render::ReviewFormat;
+use crate::schema::SchemaKind;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -40,7 +44,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Vec<PathBuf>,
     /// Language of the output [default: WEGWIJS_LANG, else nl when the locale is Dutch, else en].
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = lib_enum::<LangArg, Lang>())]
     pub lang: Option<Lang>,
     /// Also show warnings about the rule graph on stderr.
     #[arg(long, short, global = true)]
@@ -209,8 +213,8 @@ pub enum InitWhat {
 #[derive(Debug, Args)]
 pub struct GraphArgs {
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = crate::picture::PictureFormat::Dot)]
-    pub format: crate::picture::PictureFormat,
+    #[arg(long, short, value_parser = lib_enum::<PictureFormatArg, PictureFormat>(), default_value = "dot")]
+    pub format: PictureFormat,
     /// Draw only what this role (id or alias) reaches.
     #[arg(long, short)]
     pub role: Option<String>,
@@ -237,8 +241,8 @@ pub struct TestArgs {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Which document.
-    #[arg(value_enum)]
-    pub kind: crate::schema::SchemaKind,
+    #[arg(value_parser = lib_enum::<SchemaKindArg, SchemaKind>())]
+    pub kind: SchemaKind,
     /// Write to this file instead of stdout; it is replaced only when everything was written.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -257,7 +261,7 @@ pub struct DiffArgs {
     #[arg(long, value_name = "FILE")]
     pub new_rules: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    #[arg(long, short, value_parser = lib_enum::<FormatArg, Format>(), default_value = "text")]
     pub format: Format,
     /// Compare plans one by one up to this many answer paths; beyond it compare entries and
     /// nodes only.
@@ -272,8 +276,8 @@ pub struct DiffArgs {
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = crate::review::render::ReviewFormat::Markdown)]
-    pub format: crate::review::render::ReviewFormat,
+    #[arg(long, short, value_parser = lib_enum::<ReviewFormatArg, ReviewFormat>(), default_value = "markdown")]
+    pub format: ReviewFormat,
     /// Only facts reviewed more than this many days ago.
     #[arg(long, value_name = "DAYS")]
     pub older_than: Option<u32>,
@@ -315,7 +319,7 @@ pub struct PlanArgs {
     #[arg(long)]
     pub explain: bool,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    #[arg(long, short, value_parser = lib_enum::<FormatArg, Format>(), default_value = "text")]
     pub format: Format,
     /// Write to this file instead of stdout; it is replaced only when everything was written.
     #[arg(long, short, value_name = "FILE")]
@@ -335,7 +339,7 @@ pub struct AskArgs {
     #[arg(long)]
     pub explain: bool,
     /// Output format of the plan.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    #[arg(long, short, value_parser = lib_enum::<FormatArg, Format>(), default_value = "text")]
     pub format: Format,
 }
 
@@ -462,4 +466,75 @@ pub fn command_with_ids(graph: &crate::graph::Graph, lang: &str) -> clap::Comman
             .mut_arg("concern", |a| a.value_parser(concerns))
             .mut_arg("answers", |a| a.value_parser(answers))
     })
+}
+
+/// A value parser that reads the command line's own enum `A` and gives the library's type `L`
+/// (converted in [`crate::config`]), so library types need not know clap.
+fn lib_enum<A, L>() -> impl TypedValueParser<Value = L>
+where
+    A: ValueEnum + Clone + Send + Sync + 'static,
+    L: From<A> + Clone + Send + Sync + 'static,
+{
+    EnumValueParser::<A>::new().map(L::from)
+}
+
+/// `--lang` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
+}
+
+/// `--format` of `plan`, `ask` and `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Readable text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+/// `--format` of `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PictureFormatArg {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+/// `--format` of `review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormatArg {
+    /// A Markdown checklist.
+    Markdown,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// The document of `schema`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKindArg {
+    /// A rule-graph file.
+    Rules,
+    /// A plan.
+    Plan,
+    /// The report of `check`.
+    Check,
+    /// An overlay file.
+    Overlay,
+    /// A rule-test file.
+    Tests,
+    /// An error object.
+    Error,
+    /// The report of `diff`.
+    Diff,
+    /// The worksheet of `review`.
+    Review,
 }
