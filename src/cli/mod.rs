@@ -1,5 +1,16 @@
 //! The command line, as clap types. Nothing here does work; [`crate::config`] turns these into
 //! plain settings and [`crate::cmd`] runs them.
+//!
+//! The derive types below give the shape (ids, flags, value types); the words a user reads come
+//! from [`texts`] in the chosen language, put in place by [`localize::command`]. The doc comments
+//! here are for readers of the code; the help shown replaces every one of them (a test walks
+//! every argument and fails on one without its text).
+
+pub mod complete;
+pub mod errors;
+pub mod localize;
+pub mod man;
+pub mod texts;
 
 use std::path::PathBuf;
 
@@ -13,21 +24,12 @@ use crate::render::Format;
 use crate::review::render::ReviewFormat;
 use crate::schema::SchemaKind;
 
-const EXAMPLES: &str = "\
-Examples:
-  wegwijs plan --role youth-worker --concern radicalisation
-  wegwijs plan --role jongerenwerker --concern radicalisering --lang nl
-  wegwijs plan --role teacher --concern polarisation --answer acute-danger=yes
-  wegwijs plan --role police-officer --concern youth-groups --format json | jq .recommendations
-  wegwijs list roles
-  wegwijs check my-rules.json";
-
 /// Whom to work with and what to do next: a referral plan for Dutch frontline professionals
 /// facing social tensions, polarisation, radicalisation or troublesome youth groups.
 ///
 /// In acute danger, call 112.
 #[derive(Debug, Parser)]
-#[command(name = "wegwijs", version, after_help = EXAMPLES, max_term_width = 100)]
+#[command(name = "wegwijs", version, max_term_width = 100)]
 pub struct Cli {
     /// Options every command takes.
     #[command(flatten)]
@@ -58,130 +60,34 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the referral plan for a role and a concern.
-    #[command(after_help = "\
-Examples:
-  wegwijs plan --role youth-worker --concern radicalisation
-  wegwijs plan --role wijkagent --concern jeugdgroepen --answer crime=yes --lang nl
-  wegwijs plan --role teacher --concern exit-support --format markdown > plan.md")]
     Plan(PlanArgs),
     /// Answer a few questions in the terminal and get the plan (what plain `wegwijs` does in a
     /// terminal).
-    #[command(after_help = "\
-Acute danger is asked first, then your role and concern, then only what your situation needs.
-Every question after the first can go back; before the plan you can change any answer. The end
-shows the `wegwijs plan` command that gives the same plan. Esc or Ctrl-C stops (exit code 130).
-
-Examples:
-  wegwijs ask
-  wegwijs ask --lang nl --format markdown > plan.md
-  wegwijs ask --answers examples/answers.json --save-answers my-answers.json")]
     Ask(AskArgs),
     /// List roles, concerns, questions or catalog entries, to discover what to type.
-    #[command(after_help = "\
-Examples:
-  wegwijs list roles
-  wegwijs list questions --lang nl
-  wegwijs list partners --format json")]
     List(ListArgs),
     /// Check rule graphs for errors and warnings (no FILE: the built-in graph).
-    #[command(after_help = "\
-Examples:
-  wegwijs check
-  wegwijs check my-rules.json --deny-warnings
-  wegwijs check my-rules.json --format json")]
     Check(CheckArgs),
     /// Draw the decision graph (or the part one role and concern reach) as DOT or Mermaid.
-    #[command(after_help = "\
-Questions are hexagons, recommendation nodes rounded boxes, and edges carry the answers.
-
-Examples:
-  wegwijs graph --role youth-worker --concern exit-support | dot -Tsvg > exit-support.svg
-  wegwijs graph --format mermaid --concern radicalisation --lang nl > radicalisering.mmd")]
     Graph(GraphArgs),
     /// Write the questionnaire as one self-contained HTML page, for people without a terminal.
-    #[command(after_help = "\
-The page holds the (merged) graph and asks the same questions as `wegwijs ask`, in the browser,
-offline. It loads nothing from anywhere, stores nothing and sends nothing; a Content-Security-Policy
-in the page forbids it. Redirect the output to a file: the page is not printed to a terminal.
-
-Examples:
-  wegwijs export html > wegwijs.html
-  wegwijs --rules rules/default.json --rules onze-partners.json export html --lang nl > wegwijs.html")]
     Export(ExportArgs),
     /// Run rule tests: pinned expected outcomes of the loaded graph.
-    #[command(after_help = "\
-A test file is {\"cases\": [{\"name\": .., \"role\": .., \"concern\": .., \"answers\": {..},
-\"expect\": {\"include\": [\"partner:lse\"], \"exclude\": [..], \"urgent\": false, \"first_steps\": [..]}}]}.
-Exit code 1 when any case fails; --verbose lists passing cases too.
-
-Examples:
-  wegwijs test rules/tests/*.json
-  wegwijs --rules my-base.json --rules my-overlay.json test my-tests/*.json")]
     Test(TestArgs),
     /// Answer many queries: JSON Lines on stdin, one JSON plan (or error) per line on stdout.
-    #[command(after_help = "\
-Each input line is an object: {\"role\": .., \"concern\": .., \"answers\": {..}, \"lang\": \"nl\"}.
-A line that gives no plan yields {\"line\": N, \"error\": {\"kind\": .., \"message\": ..}} and the run
-goes on; the exit code is 1 when any line failed.
-
-Examples:
-  wegwijs batch < examples/batch-queries.jsonl
-  echo '{\"role\":\"teacher\",\"concern\":\"polarisation\"}' | wegwijs batch | jq .recommendations")]
     Batch,
     /// Print the JSON Schema of the rule file, of a plan, or of the check report.
-    #[command(after_help = "\
-Examples:
-  wegwijs schema rules > rules.schema.json
-  wegwijs schema plan")]
     Schema(SchemaArgs),
     /// Compare two rule graphs by the plans they give: what a change does to professionals.
-    #[command(after_help = "\
-OLD and NEW are rule files (an overlay alone applies to the built-in graph). Without NEW the
-new side is what --rules selects (the built-in graph by default); without OLD too, both are.
---old-rules and --new-rules give a base and its overlays instead (repeat them).
-Exit code 0 when nothing changes, 1 when something does, 2 for trouble, as diff(1).
-
-Examples:
-  wegwijs diff old-default.json rules/default.json
-  wegwijs diff old-default.json --format markdown --output docs/changes.md
-  wegwijs diff --old-rules base.json --new-rules base.json --new-rules onze-partners.json")]
     Diff(DiffArgs),
     /// A worksheet of every fact that can go stale, with its source, riskiest first.
-    #[command(after_help = "\
-Each contact detail, web address, provider, name and summary of every partner, training,
-resource and network, with its source page, review date, verified flag and caveat, the plans it
-appears in and the file it comes from. Unverified first, then the oldest review, then the most
-plans.
-
-Examples:
-  wegwijs review > review.md
-  wegwijs review --older-than 365 --format csv --output due.csv
-  wegwijs --rules onze-partners.json review --format json")]
     Review(ReviewArgs),
     /// Print a shell completion script that offers the ids of the loaded graph.
-    #[command(after_help = "\
-Examples:
-  wegwijs completions bash > ~/.local/share/bash-completion/completions/wegwijs
-  wegwijs completions zsh > ~/.zfunc/_wegwijs
-  wegwijs --rules my-rules.json completions fish > ~/.config/fish/completions/wegwijs.fish")]
     Completions(CompletionsArgs),
     /// Write a starter overlay with every local slot of the loaded graph, for a municipality
     /// or region to fill in.
-    #[command(after_help = "\
-The starter patches each local slot (the municipality's OOV contact, its social team, ...) with
-the graph's generic text as a hint, empty contact fields and a note saying what belongs there
-and where to find it. Unfilled, it changes nothing: `wegwijs check FILE` passes with notes.
-Fill in names, contact details, `source` and `reviewed`, then check it and use it with --rules.
-
-Examples:
-  wegwijs init overlay --name \"Gemeente Voorbeeld\" --lang nl --output voorbeeld.json
-  wegwijs check voorbeeld.json
-  wegwijs --rules voorbeeld.json export html --lang nl > wegwijs-voorbeeld.html")]
     Init(InitArgs),
     /// Print the manual page (roff).
-    #[command(after_help = "\
-Example:
-  wegwijs man > wegwijs.1 && man ./wegwijs.1")]
     Man,
 }
 
