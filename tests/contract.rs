@@ -345,7 +345,7 @@ fn help_shows_examples_and_the_man_page_renders() {
         .arg("man")
         .assert()
         .success()
-        .stdout(predicate::str::starts_with(".ie"))
+        .stdout(predicate::str::starts_with(".TH wegwijs 1"))
         .stdout(predicate::str::contains(".TH wegwijs 1"))
         .stdout(predicate::str::contains("plan"));
 }

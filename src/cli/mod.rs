@@ -337,43 +337,6 @@ pub struct CheckArgs {
     pub format: DataFormat,
 }
 
-/// The command line with the ids of a loaded graph as the possible values of `--role`,
-/// `--concern` and `--answer`, for shell completions.
-pub fn command_with_ids(graph: &crate::graph::Graph, lang: &str) -> clap::Command {
-    use clap::CommandFactory;
-    use clap::builder::{PossibleValue, PossibleValuesParser};
-
-    let rules = &graph.rules;
-    let choices = |list: &[crate::graph::model::Choice]| {
-        PossibleValuesParser::new(list.iter().map(|c| {
-            PossibleValue::new(c.id.to_string())
-                .help(c.label.get(lang).to_owned())
-                .aliases(
-                    c.aliases
-                        .iter()
-                        .filter(|a| !a.contains(' '))
-                        .map(|a| a.to_string()),
-                )
-        }))
-    };
-    let answers = PossibleValuesParser::new(rules.questions.iter().flat_map(|q| {
-        q.options.iter().map(move |o| {
-            PossibleValue::new(format!("{}={}", q.id, o.id)).help(format!(
-                "{} {}",
-                q.text.get(lang),
-                o.label.get(lang)
-            ))
-        })
-    }));
-    let roles = choices(&rules.roles);
-    let concerns = choices(&rules.concerns);
-    Cli::command().mut_subcommand("plan", |plan| {
-        plan.mut_arg("role", |a| a.value_parser(roles))
-            .mut_arg("concern", |a| a.value_parser(concerns))
-            .mut_arg("answers", |a| a.value_parser(answers))
-    })
-}
-
 /// A value parser that reads the command line's own enum `A` and gives the library's type `L`
 /// (converted in [`crate::config`]), so library types need not know clap.
 fn lib_enum<A, L>() -> impl TypedValueParser<Value = L>
