@@ -544,6 +544,34 @@ mod tests {
         assert!(check.contains("Argumenten:\n  [BESTAND]..."), "{check}");
     }
 
+    /// args.rs parses with the bare command and only builds this one for help and errors: the
+    /// two must read every command line alike.
+    #[test]
+    fn the_localized_command_parses_as_the_bare_one() {
+        use clap::{FromArgMatches, Parser};
+        for line in [
+            "wegwijs plan -r teacher -c polarisation -a acute-danger=yes --format json",
+            "wegwijs --lang nl --rules a.json --rules b.json list roles",
+            "wegwijs check x.json --deny-warnings --max-age-days 10 -v",
+            "wegwijs --today 2026-01-01 review --format csv --older-than 3",
+            "wegwijs diff old.json new.json --max-paths 5",
+            "wegwijs graph -f mermaid --role x",
+            "wegwijs schema plan -o out.json",
+            "wegwijs init overlay --name Gemeente --force",
+            "wegwijs completions fish",
+            "wegwijs man",
+            "wegwijs",
+        ] {
+            let words: Vec<&str> = line.split(' ').collect();
+            let bare = format!("{:?}", Cli::try_parse_from(&words).unwrap());
+            for lang in Lang::ALL {
+                let matches = command(lang).try_get_matches_from(&words).unwrap();
+                let here = format!("{:?}", Cli::from_arg_matches(&matches).unwrap());
+                assert_eq!(here, bare, "{line} in {lang}");
+            }
+        }
+    }
+
     #[test]
     fn the_english_word_check_finds_english() {
         assert!(!english_words("Print the plan for a role", &[]).is_empty());

@@ -10,7 +10,7 @@ use std::ffi::OsString;
 
 use clap::builder::{StyledStr, Styles};
 use clap::error::ErrorKind;
-use clap::{Command, FromArgMatches};
+use clap::{Command, FromArgMatches, Parser};
 use serde::Deserialize;
 
 use crate::cli::errors::{self, ClapText};
@@ -36,6 +36,12 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // A command line that parses needs no words: parse it with the bare command and start the
+    // work. Help, version and errors parse again with the texts in the user's language (the
+    // two commands differ only in their words, not in what they accept).
+    if let Ok(cli) = Cli::try_parse_from(&args) {
+        return super::run(cli, terminal, var, io);
+    }
     let lang = Lang::detect(flag_value(&args, "--lang").and_then(Lang::from_code), var);
     let mut command = localize::command(lang);
     let parsed =
