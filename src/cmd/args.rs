@@ -39,10 +39,17 @@ where
     // A command line that parses needs no words: parse it with the bare command and start the
     // work. Help, version and errors parse again with the texts in the user's language (the
     // two commands differ only in their words, not in what they accept).
-    if let Ok(cli) = Cli::try_parse_from(&args) {
-        return super::run(cli, terminal, var, io);
-    }
+    let bare = Cli::try_parse_from(&args);
     let lang = Lang::detect(flag_value(&args, "--lang").and_then(Lang::from_code), var);
+    let color = var("NO_COLOR").is_none_or(|v| v.is_empty());
+    match bare {
+        Ok(cli) => return super::run(cli, terminal, var, io),
+        // `--version` has its own words (version_text) and needs no help texts either.
+        Err(err) if err.kind() == ErrorKind::DisplayVersion => {
+            return clap_outcome(&err, &args, lang, terminal, color, io);
+        }
+        Err(_) => {}
+    }
     let mut command = localize::command(lang);
     let parsed =
         command
@@ -54,7 +61,6 @@ where
                 ))),
                 _ => Cli::from_arg_matches(&matches).map(Ok),
             });
-    let color = var("NO_COLOR").is_none_or(|v| v.is_empty());
     match parsed {
         Ok(Ok(cli)) => super::run(cli, terminal, var, io),
         Ok(Err(help)) => {
