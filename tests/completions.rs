@@ -95,6 +95,10 @@ fn bash_completes_dutch_roles_concerns_and_answers() {
         ("wegwijs plan --concern radicali", "radicalisation"),
         ("wegwijs plan --answer acuut-", "acuut-gevaar=ja"),
         ("wegwijs plan --answer acute-danger=", "acute-danger=yes"),
+        // As readline splits the word at `=`: only the option is offered, and replaced.
+        ("wegwijs plan --answer acuut-gevaar = j", "ja"),
+        ("wegwijs plan --answer acuut-gevaar =", "ja"),
+        ("wegwijs plan -a gevaar = ", "nee"),
     ] {
         let Some(offered) = bash_offers(&script, line) else {
             return;
@@ -103,7 +107,7 @@ fn bash_completes_dutch_roles_concerns_and_answers() {
             offered.iter().any(|w| w == expected),
             "{line}: {offered:?} lacks {expected}"
         );
-        let typed = line.rsplit(' ').next().unwrap();
+        let typed = line.rsplit(' ').next().unwrap().trim_start_matches('=');
         assert!(
             offered.iter().all(|w| w.starts_with(typed)),
             "{line}: {offered:?}"

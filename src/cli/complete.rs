@@ -133,6 +133,40 @@ fn described(mut cmd: Command, name: Option<&str>, lang: Lang) -> Command {
     cmd
 }
 
+/// The bash script with `QUESTION=OPTION` completing after the `=` too.
+///
+/// Readline splits a word at `=` (it is in `COMP_WORDBREAKS`), so `--answer acuut-gevaar=j`
+/// reaches the completion function as `acuut-gevaar`, `=`, `j`. clap_complete's function is
+/// kept under another name; the wrapper joins the three words again, lets it complete the
+/// pair, and offers only what follows the `=`, which is the part readline replaces.
+pub fn bash_joining_pairs(script: &str) -> String {
+    const WRAPPER: &str = r#"
+_wegwijs() {
+    local cur="$2" prev="$3" question=""
+    if [[ "$prev" == "=" && ${COMP_CWORD} -ge 3 ]]; then
+        question="${COMP_WORDS[COMP_CWORD-2]}"
+        local -a COMP_WORDS=("${COMP_WORDS[@]:0:COMP_CWORD-2}" "$question=$cur")
+    elif [[ "$cur" == "=" && ${COMP_CWORD} -ge 2 ]]; then
+        question="$prev"
+        cur=""
+        local -a COMP_WORDS=("${COMP_WORDS[@]:0:COMP_CWORD-1}" "$question=")
+    fi
+    if [[ -z "$question" ]]; then
+        _wegwijs_clap "$@"
+        return
+    fi
+    local COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+    _wegwijs_clap "$1" "$question=$cur" "${COMP_WORDS[COMP_CWORD-1]}"
+    COMPREPLY=("${COMPREPLY[@]#"$question="}")
+}
+"#;
+    let renamed = script.replacen("_wegwijs() {", "_wegwijs_clap() {", 1);
+    match renamed.find("\nif [[ \"${BASH_VERSINFO[0]}\"") {
+        Some(at) => format!("{}{WRAPPER}{}", &renamed[..at], &renamed[at..]),
+        None => format!("{renamed}{WRAPPER}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,10 @@ pub(super) fn run(
     // so a full disk is exit 3 and a closed pipe a quiet exit 0, as for every other command.
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "wegwijs", &mut script);
+    if args.shell == clap_complete::Shell::Bash {
+        let text = String::from_utf8_lossy(&script);
+        script = crate::cli::complete::bash_joining_pairs(&text).into_bytes();
+    }
     io.out.write_all(&script)?;
     Ok(ExitCode::Success)
 }
