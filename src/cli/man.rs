@@ -414,6 +414,31 @@ mod tests {
     }
 
     #[test]
+    fn the_dutch_page_has_no_english_words() {
+        let root = localize::command(Lang::Nl);
+        let values: Vec<String> = std::iter::once(&root)
+            .chain(root.get_subcommands())
+            .flat_map(Command::get_arguments)
+            .flat_map(Arg::get_possible_values)
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        // The page as text: requests dropped, font changes and escapes undone.
+        let mut text = String::new();
+        for line in page(Lang::Nl).lines().filter(|l| !l.starts_with('.')) {
+            let line = line
+                .replace("\\fB", "")
+                .replace("\\fI", "")
+                .replace("\\fR", "")
+                .replace("\\&", "")
+                .replace("\\-", "-");
+            text += &line;
+            text.push('\n');
+        }
+        let english = crate::cli::texts::english_words(&text, &values);
+        assert!(english.is_empty(), "{english:#?}");
+    }
+
+    #[test]
     fn prose_marks_code_and_options() {
         assert_eq!(
             prose("use `--role` or -v, e-mail"),

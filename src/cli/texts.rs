@@ -688,3 +688,82 @@ impl Message for Help {
         out.write_str(self.text(lang))
     }
 }
+
+/// Words that mark English text. Not "of" or "is": they are Dutch words too.
+#[cfg(test)]
+const ENGLISH: &[&str] = &[
+    "the",
+    "and",
+    "must",
+    "file",
+    "files",
+    "not",
+    "with",
+    "this",
+    "that",
+    "print",
+    "show",
+    "when",
+    "which",
+    "your",
+    "for",
+    "are",
+    "to",
+    "from",
+    "only",
+    "write",
+    "read",
+    "each",
+    "every",
+    "usage",
+    "options",
+    "arguments",
+    "commands",
+    "default",
+    "possible",
+    "values",
+    "error",
+    "found",
+    "required",
+    "provided",
+    "unexpected",
+    "invalid",
+    "similar",
+    "exists",
+    "more",
+    "information",
+    "try",
+    "examples",
+    "example",
+];
+
+/// The English words in `text`, leaving out options (`--answers`), commands in examples,
+/// code in backquotes and JSON.
+#[cfg(test)]
+pub(crate) fn english_words(text: &str, values: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        // An example line is a command: its words are ids, flags and file names.
+        if line.trim_start().starts_with("wegwijs ") || line.trim_start().starts_with("echo ") {
+            continue;
+        }
+        let mut in_code = false;
+        for token in line.split_whitespace() {
+            if token.matches('`').count() % 2 == 1 {
+                in_code = !in_code;
+                continue;
+            }
+            if in_code || token.starts_with('-') || token.contains(['`', '{', '"', '=', '/', '\''])
+            {
+                continue;
+            }
+            for word in token.split(|c: char| !c.is_alphabetic()) {
+                let word = word.to_lowercase();
+                if ENGLISH.contains(&word.as_str()) && !values.contains(&word) {
+                    found.push(format!("{word} (in: {line})"));
+                }
+            }
+        }
+    }
+    found
+}
