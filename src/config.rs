@@ -3,11 +3,16 @@
 
 use std::io::IsTerminal;
 
-use crate::cli::GlobalArgs;
+use crate::cli::{
+    FormatArg, GlobalArgs, LangArg, PictureFormatArg, ReviewFormatArg, SchemaKindArg,
+};
 use crate::date::Date;
 use crate::graph::Selection;
 use crate::i18n::Lang;
-use crate::render::TextStyle;
+use crate::picture::PictureFormat;
+use crate::render::{Format, TextStyle};
+use crate::review::render::ReviewFormat;
+use crate::schema::SchemaKind;
 
 /// Facts about the process's terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,6 +95,63 @@ impl Config {
             },
             err_color: terminal.stderr && !no_color,
             terminal,
+        }
+    }
+}
+
+// The command line's value enums become the library's types here; the library does not know
+// clap. Each match is exhaustive, so a new command-line value does not compile until it names
+// the library value it stands for.
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+impl From<PictureFormatArg> for PictureFormat {
+    fn from(arg: PictureFormatArg) -> PictureFormat {
+        match arg {
+            PictureFormatArg::Dot => PictureFormat::Dot,
+            PictureFormatArg::Mermaid => PictureFormat::Mermaid,
+        }
+    }
+}
+
+impl From<ReviewFormatArg> for ReviewFormat {
+    fn from(arg: ReviewFormatArg) -> ReviewFormat {
+        match arg {
+            ReviewFormatArg::Markdown => ReviewFormat::Markdown,
+            ReviewFormatArg::Csv => ReviewFormat::Csv,
+            ReviewFormatArg::Json => ReviewFormat::Json,
+        }
+    }
+}
+
+impl From<SchemaKindArg> for SchemaKind {
+    fn from(arg: SchemaKindArg) -> SchemaKind {
+        match arg {
+            SchemaKindArg::Rules => SchemaKind::Rules,
+            SchemaKindArg::Plan => SchemaKind::Plan,
+            SchemaKindArg::Check => SchemaKind::Check,
+            SchemaKindArg::Overlay => SchemaKind::Overlay,
+            SchemaKindArg::Tests => SchemaKind::Tests,
+            SchemaKindArg::Error => SchemaKind::Error,
+            SchemaKindArg::Diff => SchemaKind::Diff,
+            SchemaKindArg::Review => SchemaKind::Review,
         }
     }
 }

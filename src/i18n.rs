@@ -17,7 +17,7 @@ use std::fmt;
 use serde::Serialize;
 
 /// A language wegwijs speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Dutch.

@@ -15,7 +15,7 @@ use crate::i18n::{Lang, Message, Ui};
 use crate::render::sanitize;
 
 /// The picture formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PictureFormat {
     /// Graphviz DOT (`dot -Tsvg`).
     #[default]

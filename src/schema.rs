@@ -18,7 +18,7 @@ use crate::review::Worksheet;
 use crate::ruletest::TestFile;
 
 /// The documents wegwijs publishes a schema for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SchemaKind {
     /// A rule-graph file (what `--rules` and `check` read).
     Rules,

@@ -8,18 +8,23 @@
 
 use std::ffi::OsString;
 
-use clap::Parser;
+use clap::builder::{StyledStr, Styles};
 use clap::error::ErrorKind;
+use clap::{Command, FromArgMatches, Parser};
 use serde::Deserialize;
 
-use crate::cli::Cli;
+use crate::cli::errors::{self, ClapText};
+use crate::cli::{Cli, localize};
 use crate::config::Terminal;
 use crate::exit::{self, ExitCode};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 
 use super::Io;
 
 /// Parses `args` (the program name first), runs the command, and returns its exit code.
+///
+/// The language is settled before parsing (`--lang` anywhere in `args`, `WEGWIJS_LANG`, the
+/// locale), so that help and argument errors are in it too.
 pub fn run_args<I, T>(
     args: I,
     terminal: Terminal,
@@ -31,33 +36,87 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    match Cli::try_parse_from(&args) {
-        Ok(cli) => super::run(cli, terminal, var, io),
-        Err(err) => clap_outcome(&err, &args, terminal, var, io),
+    // A command line that parses needs no words: parse it with the bare command and start the
+    // work. Help, version and errors parse again with the texts in the user's language (the
+    // two commands differ only in their words, not in what they accept).
+    let bare = Cli::try_parse_from(&args);
+    let lang = Lang::detect(flag_value(&args, "--lang").and_then(Lang::from_code), var);
+    let color = var("NO_COLOR").is_none_or(|v| v.is_empty());
+    match bare {
+        Ok(cli) => return super::run(cli, terminal, var, io),
+        // `--version` has its own words (version_text) and needs no help texts either.
+        Err(err) if err.kind() == ErrorKind::DisplayVersion => {
+            return clap_outcome(&err, &args, lang, terminal, color, io);
+        }
+        Err(_) => {}
+    }
+    let mut command = localize::command(lang);
+    let parsed =
+        command
+            .try_get_matches_from_mut(&args)
+            .and_then(|matches| match matches.subcommand() {
+                Some(("help", asked)) => Ok(Err(help_of(
+                    &mut command,
+                    asked.get_one::<String>("command").map(String::as_str),
+                ))),
+                _ => Cli::from_arg_matches(&matches).map(Ok),
+            });
+    match parsed {
+        Ok(Ok(cli)) => super::run(cli, terminal, var, io),
+        Ok(Err(help)) => {
+            let text = if terminal.stdout && color {
+                help.ansi().to_string()
+            } else {
+                help.to_string()
+            };
+            write_out(&text, lang, io)
+        }
+        Err(err) => clap_outcome(&err, &args, lang, terminal, color, io),
     }
 }
 
-/// Writes what clap would have written for `err`, and returns the code it stands for.
+/// `wegwijs help [COMMAND]`: the long help of the command named, or of wegwijs.
+fn help_of(command: &mut Command, name: Option<&str>) -> StyledStr {
+    command.build();
+    match name.and_then(|n| command.find_subcommand_mut(n)) {
+        Some(sub) => sub.render_long_help(),
+        None => command.render_long_help(),
+    }
+}
+
+/// Writes what clap would have written for `err`, in `lang`, and returns the code it stands
+/// for.
 fn clap_outcome(
     err: &clap::Error,
     args: &[OsString],
+    lang: Lang,
     terminal: Terminal,
-    var: &dyn Fn(&str) -> Option<String>,
+    color: bool,
     io: &mut Io,
 ) -> ExitCode {
-    let lang = Lang::detect(flag_value(args, "--lang").and_then(Lang::from_code), var);
-    let color = var("NO_COLOR").is_none_or(|v| v.is_empty());
-    if err.use_stderr() {
-        // A usage error (or help shown because something required was missing).
-        let json = wants_json(args);
-        let text = if json {
-            let plain = err.render().to_string();
-            let message = plain.strip_prefix("error: ").unwrap_or(&plain).trim_end();
-            super::json_error_line(ExitCode::Usage, message)
-        } else if terminal.stderr && color {
+    let render = |on_terminal: bool| {
+        if on_terminal && color {
             err.render().ansi().to_string()
         } else {
             err.render().to_string()
+        }
+    };
+    if err.use_stderr() {
+        // A usage error (or help shown because something required was missing).
+        let text = if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            render(terminal.stderr)
+        } else if wants_json(args) {
+            let message = errors::render(err, lang);
+            super::json_error_line(ExitCode::Usage, message.trim_end())
+        } else {
+            let prefix = ClapText::Error.in_lang(lang).to_string();
+            let prefix = if terminal.stderr && color {
+                let style = Styles::styled().get_error().to_owned();
+                format!("{style}{prefix}{style:#}")
+            } else {
+                prefix
+            };
+            format!("{prefix} {}", errors::render(err, lang))
         };
         // A failure to report the failure leaves nothing better to do.
         let _ = io.err.write_all(text.as_bytes());
@@ -65,9 +124,13 @@ fn clap_outcome(
     }
     let text = match err.kind() {
         ErrorKind::DisplayVersion => version_text(lang),
-        _ if terminal.stdout && color => err.render().ansi().to_string(),
-        _ => err.render().to_string(),
+        _ => render(terminal.stdout),
     };
+    write_out(&text, lang, io)
+}
+
+/// Writes help or version text to stdout: a full disk is exit 3, a closed pipe a quiet 0.
+fn write_out(text: &str, lang: Lang, io: &mut Io) -> ExitCode {
     let written = io
         .out
         .write_all(text.as_bytes())

@@ -9,10 +9,12 @@ mod args;
 mod ask;
 mod batch;
 mod check;
+mod completions;
 mod diff;
 mod export;
 mod init;
 mod list;
+mod man;
 mod notice;
 mod picture;
 mod plan;
@@ -126,9 +128,9 @@ fn dispatch(cli: &Cli, config: &Config, io: &mut Io) -> anyhow::Result<ExitCode>
         Some(Command::Diff(args)) => diff::run(config, args, io),
         Some(Command::Review(args)) => review::run(config, args, io),
         Some(Command::Schema(args)) => publish::schema(args, io),
-        Some(Command::Completions(args)) => publish::completions(config, args, io),
+        Some(Command::Completions(args)) => completions::run(config, args, io),
         Some(Command::Init(args)) => init::run(config, args, io),
-        Some(Command::Man) => publish::man(io),
+        Some(Command::Man) => man::run(config, io),
         None => no_command(config, io),
     }
 }

@@ -30,7 +30,7 @@ use crate::i18n::{Lang, Ui};
 use crate::plan::{Plan, SourceRef};
 
 /// The output formats of `plan` (and of other commands that print data).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// Readable text, wrapped to the terminal.
     #[default]

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::render::{markdown_escape as esc, markdown_link as link};
 
 /// The formats of `review`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReviewFormat {
     /// A checklist, one `- [ ]` per fact.
     #[default]

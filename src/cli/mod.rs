@@ -1,29 +1,35 @@
 //! The command line, as clap types. Nothing here does work; [`crate::config`] turns these into
 //! plain settings and [`crate::cmd`] runs them.
+//!
+//! The derive types below give the shape (ids, flags, value types); the words a user reads come
+//! from [`texts`] in the chosen language, put in place by [`localize::command`]. The doc comments
+//! here are for readers of the code; the help shown replaces every one of them (a test walks
+//! every argument and fails on one without its text).
+
+pub mod complete;
+pub mod errors;
+pub mod localize;
+pub mod man;
+pub mod texts;
 
 use std::path::PathBuf;
 
+use clap::builder::{EnumValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Date;
 use crate::i18n::Lang;
+use crate::picture::PictureFormat;
 use crate::render::Format;
-
-const EXAMPLES: &str = "\
-Examples:
-  wegwijs plan --role youth-worker --concern radicalisation
-  wegwijs plan --role jongerenwerker --concern radicalisering --lang nl
-  wegwijs plan --role teacher --concern polarisation --answer acute-danger=yes
-  wegwijs plan --role police-officer --concern youth-groups --format json | jq .recommendations
-  wegwijs list roles
-  wegwijs check my-rules.json";
+use crate::review::render::ReviewFormat;
+use crate::schema::SchemaKind;
 
 /// Whom to work with and what to do next: a referral plan for Dutch frontline professionals
 /// facing social tensions, polarisation, radicalisation or troublesome youth groups.
 ///
 /// In acute danger, call 112.
 #[derive(Debug, Parser)]
-#[command(name = "wegwijs", version, after_help = EXAMPLES, max_term_width = 100)]
+#[command(name = "wegwijs", version, max_term_width = 100)]
 pub struct Cli {
     /// Options every command takes.
     #[command(flatten)]
@@ -40,7 +46,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Vec<PathBuf>,
     /// Language of the output [default: WEGWIJS_LANG, else nl when the locale is Dutch, else en].
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = lib_enum::<LangArg, Lang>())]
     pub lang: Option<Lang>,
     /// Also show warnings about the rule graph on stderr.
     #[arg(long, short, global = true)]
@@ -54,130 +60,34 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the referral plan for a role and a concern.
-    #[command(after_help = "\
-Examples:
-  wegwijs plan --role youth-worker --concern radicalisation
-  wegwijs plan --role wijkagent --concern jeugdgroepen --answer crime=yes --lang nl
-  wegwijs plan --role teacher --concern exit-support --format markdown > plan.md")]
     Plan(PlanArgs),
     /// Answer a few questions in the terminal and get the plan (what plain `wegwijs` does in a
     /// terminal).
-    #[command(after_help = "\
-Acute danger is asked first, then your role and concern, then only what your situation needs.
-Every question after the first can go back; before the plan you can change any answer. The end
-shows the `wegwijs plan` command that gives the same plan. Esc or Ctrl-C stops (exit code 130).
-
-Examples:
-  wegwijs ask
-  wegwijs ask --lang nl --format markdown > plan.md
-  wegwijs ask --answers examples/answers.json --save-answers my-answers.json")]
     Ask(AskArgs),
     /// List roles, concerns, questions or catalog entries, to discover what to type.
-    #[command(after_help = "\
-Examples:
-  wegwijs list roles
-  wegwijs list questions --lang nl
-  wegwijs list partners --format json")]
     List(ListArgs),
     /// Check rule graphs for errors and warnings (no FILE: the built-in graph).
-    #[command(after_help = "\
-Examples:
-  wegwijs check
-  wegwijs check my-rules.json --deny-warnings
-  wegwijs check my-rules.json --format json")]
     Check(CheckArgs),
     /// Draw the decision graph (or the part one role and concern reach) as DOT or Mermaid.
-    #[command(after_help = "\
-Questions are hexagons, recommendation nodes rounded boxes, and edges carry the answers.
-
-Examples:
-  wegwijs graph --role youth-worker --concern exit-support | dot -Tsvg > exit-support.svg
-  wegwijs graph --format mermaid --concern radicalisation --lang nl > radicalisering.mmd")]
     Graph(GraphArgs),
     /// Write the questionnaire as one self-contained HTML page, for people without a terminal.
-    #[command(after_help = "\
-The page holds the (merged) graph and asks the same questions as `wegwijs ask`, in the browser,
-offline. It loads nothing from anywhere, stores nothing and sends nothing; a Content-Security-Policy
-in the page forbids it. Redirect the output to a file: the page is not printed to a terminal.
-
-Examples:
-  wegwijs export html > wegwijs.html
-  wegwijs --rules rules/default.json --rules onze-partners.json export html --lang nl > wegwijs.html")]
     Export(ExportArgs),
     /// Run rule tests: pinned expected outcomes of the loaded graph.
-    #[command(after_help = "\
-A test file is {\"cases\": [{\"name\": .., \"role\": .., \"concern\": .., \"answers\": {..},
-\"expect\": {\"include\": [\"partner:lse\"], \"exclude\": [..], \"urgent\": false, \"first_steps\": [..]}}]}.
-Exit code 1 when any case fails; --verbose lists passing cases too.
-
-Examples:
-  wegwijs test rules/tests/*.json
-  wegwijs --rules my-base.json --rules my-overlay.json test my-tests/*.json")]
     Test(TestArgs),
     /// Answer many queries: JSON Lines on stdin, one JSON plan (or error) per line on stdout.
-    #[command(after_help = "\
-Each input line is an object: {\"role\": .., \"concern\": .., \"answers\": {..}, \"lang\": \"nl\"}.
-A line that gives no plan yields {\"line\": N, \"error\": {\"kind\": .., \"message\": ..}} and the run
-goes on; the exit code is 1 when any line failed.
-
-Examples:
-  wegwijs batch < examples/batch-queries.jsonl
-  echo '{\"role\":\"teacher\",\"concern\":\"polarisation\"}' | wegwijs batch | jq .recommendations")]
     Batch,
     /// Print the JSON Schema of the rule file, of a plan, or of the check report.
-    #[command(after_help = "\
-Examples:
-  wegwijs schema rules > rules.schema.json
-  wegwijs schema plan")]
     Schema(SchemaArgs),
     /// Compare two rule graphs by the plans they give: what a change does to professionals.
-    #[command(after_help = "\
-OLD and NEW are rule files (an overlay alone applies to the built-in graph). Without NEW the
-new side is what --rules selects (the built-in graph by default); without OLD too, both are.
---old-rules and --new-rules give a base and its overlays instead (repeat them).
-Exit code 0 when nothing changes, 1 when something does, 2 for trouble, as diff(1).
-
-Examples:
-  wegwijs diff old-default.json rules/default.json
-  wegwijs diff old-default.json --format markdown --output docs/changes.md
-  wegwijs diff --old-rules base.json --new-rules base.json --new-rules onze-partners.json")]
     Diff(DiffArgs),
     /// A worksheet of every fact that can go stale, with its source, riskiest first.
-    #[command(after_help = "\
-Each contact detail, web address, provider, name and summary of every partner, training,
-resource and network, with its source page, review date, verified flag and caveat, the plans it
-appears in and the file it comes from. Unverified first, then the oldest review, then the most
-plans.
-
-Examples:
-  wegwijs review > review.md
-  wegwijs review --older-than 365 --format csv --output due.csv
-  wegwijs --rules onze-partners.json review --format json")]
     Review(ReviewArgs),
     /// Print a shell completion script that offers the ids of the loaded graph.
-    #[command(after_help = "\
-Examples:
-  wegwijs completions bash > ~/.local/share/bash-completion/completions/wegwijs
-  wegwijs completions zsh > ~/.zfunc/_wegwijs
-  wegwijs --rules my-rules.json completions fish > ~/.config/fish/completions/wegwijs.fish")]
     Completions(CompletionsArgs),
     /// Write a starter overlay with every local slot of the loaded graph, for a municipality
     /// or region to fill in.
-    #[command(after_help = "\
-The starter patches each local slot (the municipality's OOV contact, its social team, ...) with
-the graph's generic text as a hint, empty contact fields and a note saying what belongs there
-and where to find it. Unfilled, it changes nothing: `wegwijs check FILE` passes with notes.
-Fill in names, contact details, `source` and `reviewed`, then check it and use it with --rules.
-
-Examples:
-  wegwijs init overlay --name \"Gemeente Voorbeeld\" --lang nl --output voorbeeld.json
-  wegwijs check voorbeeld.json
-  wegwijs --rules voorbeeld.json export html --lang nl > wegwijs-voorbeeld.html")]
     Init(InitArgs),
     /// Print the manual page (roff).
-    #[command(after_help = "\
-Example:
-  wegwijs man > wegwijs.1 && man ./wegwijs.1")]
     Man,
 }
 
@@ -209,8 +119,8 @@ pub enum InitWhat {
 #[derive(Debug, Args)]
 pub struct GraphArgs {
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = crate::picture::PictureFormat::Dot)]
-    pub format: crate::picture::PictureFormat,
+    #[arg(long, short, value_parser = lib_enum::<PictureFormatArg, PictureFormat>(), default_value = "dot")]
+    pub format: PictureFormat,
     /// Draw only what this role (id or alias) reaches.
     #[arg(long, short)]
     pub role: Option<String>,
@@ -237,8 +147,8 @@ pub struct TestArgs {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Which document.
-    #[arg(value_enum)]
-    pub kind: crate::schema::SchemaKind,
+    #[arg(value_parser = lib_enum::<SchemaKindArg, SchemaKind>())]
+    pub kind: SchemaKind,
     /// Write to this file instead of stdout; it is replaced only when everything was written.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -257,7 +167,7 @@ pub struct DiffArgs {
     #[arg(long, value_name = "FILE")]
     pub new_rules: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    #[arg(long, short, value_parser = lib_enum::<FormatArg, Format>(), default_value = "text")]
     pub format: Format,
     /// Compare plans one by one up to this many answer paths; beyond it compare entries and
     /// nodes only.
@@ -272,8 +182,8 @@ pub struct DiffArgs {
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = crate::review::render::ReviewFormat::Markdown)]
-    pub format: crate::review::render::ReviewFormat,
+    #[arg(long, short, value_parser = lib_enum::<ReviewFormatArg, ReviewFormat>(), default_value = "markdown")]
+    pub format: ReviewFormat,
     /// Only facts reviewed more than this many days ago.
     #[arg(long, value_name = "DAYS")]
     pub older_than: Option<u32>,
@@ -315,7 +225,7 @@ pub struct PlanArgs {
     #[arg(long)]
     pub explain: bool,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    #[arg(long, short, value_parser = lib_enum::<FormatArg, Format>(), default_value = "text")]
     pub format: Format,
     /// Write to this file instead of stdout; it is replaced only when everything was written.
     #[arg(long, short, value_name = "FILE")]
@@ -335,7 +245,7 @@ pub struct AskArgs {
     #[arg(long)]
     pub explain: bool,
     /// Output format of the plan.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    #[arg(long, short, value_parser = lib_enum::<FormatArg, Format>(), default_value = "text")]
     pub format: Format,
 }
 
@@ -427,39 +337,73 @@ pub struct CheckArgs {
     pub format: DataFormat,
 }
 
-/// The command line with the ids of a loaded graph as the possible values of `--role`,
-/// `--concern` and `--answer`, for shell completions.
-pub fn command_with_ids(graph: &crate::graph::Graph, lang: &str) -> clap::Command {
-    use clap::CommandFactory;
-    use clap::builder::{PossibleValue, PossibleValuesParser};
+/// A value parser that reads the command line's own enum `A` and gives the library's type `L`
+/// (converted in [`crate::config`]), so library types need not know clap.
+fn lib_enum<A, L>() -> impl TypedValueParser<Value = L>
+where
+    A: ValueEnum + Clone + Send + Sync + 'static,
+    L: From<A> + Clone + Send + Sync + 'static,
+{
+    EnumValueParser::<A>::new().map(L::from)
+}
 
-    let rules = &graph.rules;
-    let choices = |list: &[crate::graph::model::Choice]| {
-        PossibleValuesParser::new(list.iter().map(|c| {
-            PossibleValue::new(c.id.to_string())
-                .help(c.label.get(lang).to_owned())
-                .aliases(
-                    c.aliases
-                        .iter()
-                        .filter(|a| !a.contains(' '))
-                        .map(|a| a.to_string()),
-                )
-        }))
-    };
-    let answers = PossibleValuesParser::new(rules.questions.iter().flat_map(|q| {
-        q.options.iter().map(move |o| {
-            PossibleValue::new(format!("{}={}", q.id, o.id)).help(format!(
-                "{} {}",
-                q.text.get(lang),
-                o.label.get(lang)
-            ))
-        })
-    }));
-    let roles = choices(&rules.roles);
-    let concerns = choices(&rules.concerns);
-    Cli::command().mut_subcommand("plan", |plan| {
-        plan.mut_arg("role", |a| a.value_parser(roles))
-            .mut_arg("concern", |a| a.value_parser(concerns))
-            .mut_arg("answers", |a| a.value_parser(answers))
-    })
+/// `--lang` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
+}
+
+/// `--format` of `plan`, `ask` and `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Readable text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+/// `--format` of `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PictureFormatArg {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+/// `--format` of `review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormatArg {
+    /// A Markdown checklist.
+    Markdown,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// The document of `schema`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKindArg {
+    /// A rule-graph file.
+    Rules,
+    /// A plan.
+    Plan,
+    /// The report of `check`.
+    Check,
+    /// An overlay file.
+    Overlay,
+    /// A rule-test file.
+    Tests,
+    /// An error object.
+    Error,
+    /// The report of `diff`.
+    Diff,
+    /// The worksheet of `review`.
+    Review,
 }
