@@ -106,11 +106,13 @@ fn dutch_help_to_a_full_disk_is_exit_3_and_to_a_closed_pipe_exit_0() {
             .write(true)
             .open("/dev/full")
             .unwrap();
-        let out = crate::deadline::output(
-            std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
-                .args(["--lang", "nl", "help", "plan"])
-                .stdout(Stdio::from(full)),
-        );
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+            .args(["--lang", "nl", "help", "plan"])
+            .stdout(Stdio::from(full))
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = crate::deadline::finish(child, "help to /dev/full");
         assert_eq!(out.status.code(), Some(3));
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("fout: uitvoer schrijven"));
     }
