@@ -24,6 +24,9 @@ pub mod exit;
 pub mod export;
 pub mod graph;
 pub mod i18n;
+#[cfg(test)]
+mod imports;
+pub mod location;
 pub mod output;
 pub mod picture;
 pub mod plan;
@@ -35,4 +38,5 @@ pub mod schema;
 pub mod starter;
 pub mod suggest;
 pub mod synth;
+pub mod text;
 pub mod walks;

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use crate::graph::index::Ask;
 use crate::graph::{Graph, Kind};
 use crate::i18n::{Lang, Ui};
-use crate::render::sanitize;
+use crate::text::sanitize;
 
 /// The picture formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

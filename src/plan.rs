@@ -25,9 +25,6 @@ pub use local::{FilledBy, LocalRoute};
 // 2: a recommendation's `source` is the cited page (title, address, date), no longer an id.
 pub const PLAN_SCHEMA_VERSION: u32 = 2;
 
-/// Entries reviewed longer ago than this are flagged in plans by default.
-pub const DEFAULT_MAX_AGE_DAYS: i64 = 365;
-
 /// A referral plan.
 // It borrows its texts from the graph it was built from, so building one copies no strings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -76,7 +73,7 @@ pub struct GraphInfo<'g> {
     pub title: &'g str,
     /// Overlays applied to the graph (local additions), in order.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    pub overlays: &'g [crate::graph::overlay::OverlayInfo],
+    pub overlays: &'g [crate::graph::OverlayInfo],
 }
 
 /// An id with its label in the plan's language.
@@ -245,7 +242,7 @@ impl PlanOptions {
             lang,
             explain: false,
             today: Date::today(),
-            max_age_days: DEFAULT_MAX_AGE_DAYS,
+            max_age_days: crate::graph::model::DEFAULT_MAX_AGE_DAYS,
         }
     }
 }
@@ -389,7 +386,7 @@ impl<'g> Plan<'g> {
                 version: &rules.version,
                 reviewed: rules.reviewed,
                 title: rules.title.get(lang),
-                overlays: &rules.overlays,
+                overlays: &graph.origins.overlays,
             },
             lang,
             role: Named {

@@ -1,6 +1,6 @@
 //! Hostile sizes, end to end. These build inputs of tens of megabytes, so they are `#[ignore]`d
 //! and run on demand (`cargo test --release --test sizes -- --ignored`); the unit tests beside
-//! the code (`graph::keyed`, `graph::path`) pin the algorithms on every `cargo test`. Figures
+//! the code (`graph::keyed`, `location`) pin the algorithms on every `cargo test`. Figures
 //! measured before and after the fixes are in BENCHMARKS.md.
 
 mod common;

@@ -9,8 +9,8 @@
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::graph::index::{Ask, entry_id};
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
-use crate::graph::path::Seg;
 use crate::graph::{Graph, Kind};
+use crate::location::Seg;
 
 /// Runs the path checks; assumes every reference resolved.
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {

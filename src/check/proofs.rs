@@ -118,7 +118,7 @@ impl States {
                     limit: STATE_LIMIT,
                 },
                 graph.origins.base,
-                crate::graph::path::JsonPath::root().key("nodes"),
+                crate::location::JsonPath::root().key("nodes"),
             ));
             return None;
         }
@@ -443,9 +443,9 @@ fn never_holds(graph: &Graph, holds: &[bool], reached: &[bool], out: &mut Vec<Di
             let node = &graph.rules.nodes[n as usize];
             let addition = &node.add[a.at as usize];
             let at = [
-                crate::graph::path::Seg::Key("add".into()),
-                crate::graph::path::Seg::Index(a.at as usize),
-                crate::graph::path::Seg::Key("when".into()),
+                crate::location::Seg::Key("add".into()),
+                crate::location::Seg::Index(a.at as usize),
+                crate::location::Seg::Key("when".into()),
             ];
             let (source, path) = graph.origins.path("nodes", n as usize, &at);
             out.push(Diagnostic::new(

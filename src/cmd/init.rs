@@ -68,6 +68,6 @@ pub(super) fn run(config: &Config, args: &InitArgs, io: &mut Io) -> anyhow::Resu
              Then: wegwijs check {file}"
         ),
     };
-    writeln!(io.err, "{}", crate::render::sanitize(&next))?;
+    writeln!(io.err, "{}", crate::text::sanitize(&next))?;
     Ok(ExitCode::Success)
 }

@@ -13,7 +13,7 @@ use crate::graph::slots::Filler;
 use crate::graph::str::to_strings;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Ui;
-use crate::render::sanitize;
+use crate::text::sanitize;
 
 use super::Io;
 

@@ -219,7 +219,7 @@ fn report_error(
             Lang::Nl => "fout",
             Lang::En => "error",
         };
-        writeln!(out, "{label}: {}", crate::render::sanitize(&text))
+        writeln!(out, "{label}: {}", crate::text::sanitize(&text))
     }
 }
 

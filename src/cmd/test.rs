@@ -7,8 +7,8 @@ use crate::config::Config;
 use crate::exit::{ExitCode, UsageError};
 use crate::i18n::Lang;
 use crate::plan::PlanOptions;
-use crate::render::sanitize;
 use crate::ruletest::{CaseResult, TestFile, run_case};
+use crate::text::sanitize;
 
 use super::Io;
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 mod describe;
 
-use crate::graph::path::{JsonPath, Position};
+use crate::location::{JsonPath, Position};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use super::Origins;
 use super::lookup::{Lookup, NodeIds};
 use super::model::{ASK_CONCERN, ASK_ROLE, Choice, Kind, RuleGraph};
-use super::path::Seg;
 use super::str::Str;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::location::Seg;
 use crate::suggest::nearest;
 
 /// What a node branches on.
@@ -475,7 +475,7 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
                     nearest,
                 },
                 origins.base,
-                super::path::JsonPath::root().key("start"),
+                crate::location::JsonPath::root().key("start"),
             ));
             None
         }
@@ -484,7 +484,7 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
         b.diags.push(Diagnostic::new(
             Problem::Empty { what: "nodes" },
             origins.base,
-            super::path::JsonPath::root().key("nodes"),
+            crate::location::JsonPath::root().key("nodes"),
         ));
     }
 
@@ -788,7 +788,7 @@ impl Builder<'_> {
         }
         if list.is_empty() {
             let (source, path) = self.origins.path(section, 0, &[]);
-            let path = super::path::JsonPath(path.0[..1].to_vec());
+            let path = crate::location::JsonPath(path.0[..1].to_vec());
             self.diags.push(Diagnostic::new(
                 Problem::Empty { what: section },
                 source,

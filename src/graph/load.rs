@@ -17,8 +17,8 @@ use super::model::{
     Addition, Advice, AnswerOption, Choice, Entry, Node, Question, RuleGraph, SCHEMA_VERSION,
     Source, Step,
 };
-use super::path::{JsonPath, LineIndex, Seg, locate};
 use crate::diagnostic::{Diagnostic, Problem, SourceId};
+use crate::location::{JsonPath, LineIndex, Seg, locate};
 use crate::suggest::nearest;
 
 /// The default rule graph, compiled into the binary.

@@ -19,11 +19,11 @@ use super::keyed::KeyedStrings;
 use super::model::{
     Addition, Advice, Choice, Entry, Node, Question, RuleGraph, SCHEMA_VERSION, Source, Step, Text,
 };
-use super::path::{JsonPath, Seg};
+use super::origins::{FieldOrigin, ItemOrigin, Origins, OverlayInfo};
 use super::str::Str;
-use super::{FieldOrigin, ItemOrigin, Origins};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Problem, SourceId};
+use crate::location::{JsonPath, Seg};
 
 /// An overlay file.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -92,34 +92,6 @@ pub struct Attach<'a> {
     pub node: Str<'a>,
     /// What to append to its `add` list.
     pub add: Vec<Addition<'a>>,
-}
-
-/// Identity of an overlay applied to a graph, shown in plans.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct OverlayInfo {
-    /// The overlay's id.
-    pub id: String,
-    /// Its version.
-    pub version: String,
-    /// Its review date.
-    pub reviewed: Date,
-    /// Its title (usually the municipality's or region's name), in every language it gives.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Text<'static>>,
-    /// The loaded file it was read from, to tell which values it set.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub source: SourceId,
-}
-
-impl OverlayInfo {
-    /// The title in `lang` (with the text's own fallback), else the id.
-    pub fn name(&self, lang: &str) -> &str {
-        match &self.title {
-            Some(t) if !t.get(lang).trim().is_empty() => t.get(lang),
-            _ => &self.id,
-        }
-    }
 }
 
 /// What kind of rule file a text is, judged by its top-level keys.
@@ -285,7 +257,7 @@ pub fn apply<'a>(
                 .collect(),
         ))
     });
-    base.overlays.push(OverlayInfo {
+    origins.overlays.push(OverlayInfo {
         id: overlay.overlay.to_string(),
         version: overlay.version.to_string(),
         reviewed: overlay.reviewed,
