@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::date::{Date, SourceDate};
 use crate::engine::{self, EngineError, Outcome};
-use crate::graph::index::{Ask, catalog};
+use crate::graph::Ask;
+use crate::graph::entries::catalog;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{Contact, Entry, Source};
 use crate::graph::str::Str;
@@ -315,7 +316,10 @@ impl<'g> Plan<'g> {
             let Some((ask, answer, was_assumed)) = visit.answer else {
                 continue;
             };
-            let (question, text, option, label) = describe_answer(graph, ask, answer, lang);
+            let question = graph.ask_id(ask);
+            let text = graph.ask_text(ask, lang).map_or("", |(text, _)| text);
+            let option = graph.answer_id(ask, answer);
+            let label = graph.answer_label(ask, answer, lang);
             if let Ask::Question(_) = ask {
                 let pairs = if was_assumed {
                     &mut assumed
@@ -412,31 +416,6 @@ impl<'g> Plan<'g> {
     /// The recommendations of one kind, in plan order.
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Recommendation<'g>> {
         self.recommendations.iter().filter(move |r| r.kind == kind)
-    }
-}
-
-/// (question id, question text, option id, option label) for an answer on the path.
-fn describe_answer<'g>(
-    graph: &'g Graph<'_>,
-    ask: Ask,
-    answer: u32,
-    lang: &str,
-) -> (&'g str, &'g str, &'g str, &'g str) {
-    let rules = &graph.rules;
-    match ask {
-        Ask::Role => {
-            let r = &rules.roles[answer as usize];
-            ("role", "", &r.id, r.label.get(lang))
-        }
-        Ask::Concern => {
-            let c = &rules.concerns[answer as usize];
-            ("concern", "", &c.id, c.label.get(lang))
-        }
-        Ask::Question(q) => {
-            let q = &rules.questions[q as usize];
-            let o = &q.options[answer as usize];
-            (&q.id, q.text.get(lang), &o.id, o.label.get(lang))
-        }
     }
 }
 
@@ -545,8 +524,7 @@ fn condition_at(
         .iter()
         .filter_map(|&(ask, _)| {
             let answer = seen_at(outcome, at, ask)?;
-            let (q, _, o, _) = describe_answer(graph, ask, answer, "");
-            Some(format!("{q}={o}"))
+            Some(graph.answer_text(ask, answer))
         })
         .collect();
     Some((held, met))
@@ -577,10 +555,8 @@ fn reasons<'g>(graph: &'g Graph<'_>, outcome: &Outcome, from: &[(u32, u32)]) -> 
         let answers = outcome.path[..position]
             .iter()
             .filter_map(|v| {
-                v.answer.map(|(ask, answer, _)| {
-                    let (q, _, o, _) = describe_answer(graph, ask, answer, "");
-                    format!("{q}={o}")
-                })
+                v.answer
+                    .map(|(ask, answer, _)| graph.answer_text(ask, answer))
             })
             .collect();
         out.push(Reason {
@@ -606,10 +582,11 @@ fn trace<'g>(graph: &'g Graph<'_>, outcome: &Outcome) -> Vec<TraceStep<'g>> {
                 list.push(format!("{}:{}", a.kind.as_str(), a.id));
             }
             let (question, answer, assumed) = match visit.answer {
-                Some((ask, a, assumed)) => {
-                    let (q, _, o, _) = describe_answer(graph, ask, a, "");
-                    (Some(q), Some(o), assumed)
-                }
+                Some((ask, a, assumed)) => (
+                    Some(graph.ask_id(ask)),
+                    Some(graph.answer_id(ask, a)),
+                    assumed,
+                ),
                 None => (None, None, false),
             };
             TraceStep {

@@ -11,7 +11,8 @@
 use std::rc::Rc;
 
 use crate::engine::{EngineError, Outcome, Walk, walk};
-use crate::graph::index::{Ask, catalog, entry_id};
+use crate::graph::Ask;
+use crate::graph::entries::{entry_id, entry_partner};
 use crate::graph::{Graph, Kind};
 use crate::query::Query;
 
@@ -403,13 +404,7 @@ pub fn shown<'g>(g: &'g Graph<'_>, o: &Outcome, out: &mut Vec<(Kind, &'g str)>) 
             item.kind,
             entry_id(&g.rules, item.kind, item.entry as usize),
         ));
-        let partner = match item.kind {
-            Kind::Step => g.rules.steps[item.entry as usize].partner.as_deref(),
-            Kind::Advice => None,
-            kind => catalog(&g.rules, kind)[item.entry as usize]
-                .provider
-                .as_deref(),
-        };
+        let partner = entry_partner(&g.rules, item.kind, item.entry as usize);
         if let Some(p) = partner {
             out.push((Kind::Partner, p));
         }

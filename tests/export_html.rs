@@ -10,7 +10,7 @@ use std::process::Command;
 
 use common::{TODAY, every_outcome, every_outcome_in, node_with_packages, stdout, wegwijs};
 use serde_json::{Value, json};
-use wegwijs::graph::index::Ask;
+use wegwijs::graph::Ask;
 
 const HOSTILE: &str = "tests/fixtures/export/hostile.json";
 /// A small graph whose additions carry `when` on role, concern, an earlier answer and the

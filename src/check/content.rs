@@ -3,7 +3,7 @@
 
 use super::CheckOptions;
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::graph::index::catalog;
+use crate::graph::entries::catalog;
 use crate::graph::model::{Contact, Text};
 use crate::graph::{Graph, Kind};
 use crate::location::{JsonPath, Seg};

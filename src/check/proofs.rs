@@ -19,10 +19,9 @@
 //! linear in the size of the graph. A graph without `when` runs once, with one state: exactly the
 //! old pass.
 
-use super::paths::{answer_text, answer_to};
 use crate::diagnostic::{Diagnostic, Problem, SafetyIssue};
-use crate::graph::index::{Ask, Condition};
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
+use crate::graph::{Ask, Condition};
 use crate::graph::{Graph, Kind};
 
 /// The most combinations of answers the proofs track per node (see the module comment).
@@ -295,7 +294,7 @@ impl Run<'_, '_> {
             };
             if no_urgent[self.at(target, after)] {
                 found[o as usize] = true;
-                let first = answer_text(g, Ask::Question(q), o);
+                let first = g.answer_text(Ask::Question(q), o);
                 let (end, path) = self.witness(target, after, no_urgent, true, vec![first]);
                 let (source, json) = g.origins.path("nodes", end as usize, &[]);
                 out.push(Diagnostic::new(
@@ -344,7 +343,7 @@ impl Run<'_, '_> {
                 Moves::Any => l
                     .successors()
                     .find(|&c| flagged[self.at(c, s)])
-                    .map(|c| (c, s, l.ask.map(|a| (a, answer_to(g, n, c))))),
+                    .map(|c| (c, s, l.ask.map(|a| (a, g.answer_to(n, c))))),
             };
             let Some((child, after, answer)) = step else {
                 break n;
@@ -352,7 +351,7 @@ impl Run<'_, '_> {
             if let Some((ask, a)) = answer {
                 asked_role |= ask == Ask::Role;
                 asked_concern |= ask == Ask::Concern;
-                path.push(answer_text(g, ask, a));
+                path.push(g.answer_text(ask, a));
             }
             n = child;
             s = after;

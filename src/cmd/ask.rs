@@ -8,7 +8,7 @@ use crate::ask::{self, InquirePrompter, PromptError};
 use crate::cli::AskArgs;
 use crate::config::Config;
 use crate::exit::{ExitCode, UsageError};
-use crate::graph::index::Ask;
+use crate::graph::Ask;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::i18n::Ui;

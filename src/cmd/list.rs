@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::cli::{DataFormat, ListArgs, ListWhat};
 use crate::config::Config;
 use crate::exit::ExitCode;
-use crate::graph::index::catalog;
+use crate::graph::entries::catalog;
 use crate::graph::model::{Choice, Contact};
 use crate::graph::slots::Filler;
 use crate::graph::str::to_strings;

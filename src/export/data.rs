@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::graph::Ask;
 use crate::graph::OverlayInfo;
-use crate::graph::index::{Ask, catalog};
+use crate::graph::entries::catalog;
 use crate::graph::model::{Choice, Contact, Entry, Text};
 use crate::graph::slots::Filler;
 use crate::graph::{Graph, Kind};

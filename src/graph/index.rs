@@ -6,24 +6,15 @@
 
 use std::collections::HashMap;
 
-use super::Origins;
+use super::ask::Ask;
+use super::entries::{catalog, entry_count, entry_key};
 use super::lookup::{Lookup, NodeIds};
 use super::model::{ASK_CONCERN, ASK_ROLE, Choice, Kind, RuleGraph};
+use super::origins::Origins;
 use super::str::Str;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::location::Seg;
 use crate::suggest::nearest;
-
-/// What a node branches on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Ask {
-    /// The user's role.
-    Role,
-    /// The user's concern.
-    Concern,
-    /// A follow-up question, by index.
-    Question(u32),
-}
 
 /// One resolved recommendation of a node (see [`crate::graph::Graph::adds`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,11 +342,9 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
 
     for kind in Kind::ALL {
         let section = kind.section();
-        let ids: Vec<&Str<'a>> = match kind {
-            Kind::Step => rules.steps.iter().map(|s| &s.id).collect(),
-            Kind::Advice => rules.advice.iter().map(|a| &a.id).collect(),
-            _ => catalog(rules, kind).iter().map(|e| &e.id).collect(),
-        };
+        let ids: Vec<&Str<'a>> = (0..entry_count(rules, kind))
+            .map(|i| entry_key(rules, kind, i))
+            .collect();
         let lookup = &mut index.entries[kind as usize];
         for (i, id) in ids.iter().enumerate() {
             b.check_id(section, i, kind.as_str(), id);
@@ -610,26 +599,6 @@ pub fn build<'a>(rules: &RuleGraph<'a>, origins: &Origins) -> (Index<'a>, Vec<Di
         index.push(asks, &then, default, next, &adds);
     }
     (index, b.diags)
-}
-
-/// The id of entry `i` of `kind`: a step, an advice, or an entry of a catalog.
-pub fn entry_id<'r>(rules: &'r RuleGraph<'_>, kind: Kind, i: usize) -> &'r str {
-    match kind {
-        Kind::Step => &rules.steps[i].id,
-        Kind::Advice => &rules.advice[i].id,
-        _ => &catalog(rules, kind)[i].id,
-    }
-}
-
-/// The catalog list of a kind (`partners` for [`Kind::Partner`]); empty for steps and advice.
-pub fn catalog<'r, 'a>(rules: &'r RuleGraph<'a>, kind: Kind) -> &'r [super::model::Entry<'a>] {
-    match kind {
-        Kind::Partner => &rules.partners,
-        Kind::Training => &rules.trainings,
-        Kind::Resource => &rules.resources,
-        Kind::Network => &rules.networks,
-        Kind::Step | Kind::Advice => &[],
-    }
 }
 
 /// Whether an id is lowercase ASCII letters, digits, `-`, `_` or `.`, starting with a letter

@@ -5,6 +5,8 @@
 //! from them, and [`Origins`], which remembers which file and JSON path every part came from so
 //! that a diagnostic can point at it.
 
+pub mod ask;
+pub mod entries;
 mod exact;
 pub mod index;
 pub mod keyed;
@@ -19,7 +21,8 @@ pub mod when;
 
 use std::path::PathBuf;
 
-pub use index::{Add, Ask, Condition, Index, Links};
+pub use ask::{Answer, Ask};
+pub use index::{Add, Condition, Index, Links};
 pub use load::{BUILTIN_NAME, ReadError, SourceFile, Sources};
 pub use lookup::Lookup;
 pub use model::{Kind, RuleGraph, Text};

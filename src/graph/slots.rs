@@ -5,11 +5,11 @@
 //! contact details; the filler is the file that set them, found through [`super::Origins`]. This
 //! module only answers "which slots, filled by whom"; `check` judges them, plans show them.
 
+use super::entries::catalog;
 use super::model::Entry;
 use super::origins::OverlayInfo;
 use super::{Graph, Kind};
 use crate::diagnostic::SourceId;
-use crate::graph::index::catalog;
 use crate::location::{JsonPath, Seg};
 
 /// The catalog kinds that can hold slots, in plan order.

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::engine::EngineError;
-use crate::graph::index::catalog;
+use crate::graph::entries::catalog;
 use crate::graph::{Graph, Kind, Sources, Text};
 use crate::i18n::Lang;
 use crate::location::Seg;
