@@ -7,6 +7,11 @@
 //! can say which node and which answer put each recommendation in the plan.
 //!
 //! The outcome holds indexes only; [`crate::plan`] turns it into texts in one language.
+//!
+//! The exported page (`src/export/page.js`) walks the same graph in the browser with its own
+//! copy of these rules. A change here must be made there too: the browser comparison test
+//! (`the_page_works_in_headless_chromium_and_gives_the_cli_plans` in `tests/export_html.rs`,
+//! with `tests/js/browser.mjs`) gives every answer path to both and fails when a plan differs.
 
 use std::fmt;
 

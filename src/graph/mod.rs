@@ -6,6 +6,7 @@
 //! that a diagnostic can point at it.
 
 pub mod ask;
+pub mod decode;
 pub mod entries;
 mod exact;
 pub mod index;
@@ -16,6 +17,7 @@ pub mod model;
 pub mod origins;
 pub mod overlay;
 pub mod slots;
+pub mod sources;
 pub mod str;
 pub mod when;
 
@@ -23,10 +25,10 @@ use std::path::PathBuf;
 
 pub use ask::{Answer, Ask};
 pub use index::{Add, Condition, Index, Links};
-pub use load::{BUILTIN_NAME, ReadError, SourceFile, Sources};
 pub use lookup::Lookup;
 pub use model::{Kind, RuleGraph, Text};
 pub use origins::{FieldOrigin, ItemOrigin, Origins, OverlayInfo};
+pub use sources::{BUILTIN_NAME, BUILTIN_TEXT, ReadError, SourceFile, Sources};
 
 use crate::diagnostic::{Diagnostic, SourceId};
 use crate::location::JsonPath;
@@ -186,7 +188,7 @@ pub fn load_read<'s>(
 /// The built-in graph is checked by the test suite (`check --deny-warnings` must pass), so
 /// start-up only parses and indexes it.
 pub fn builtin() -> Graph<'static> {
-    let rules = load::parse(load::BUILTIN_TEXT, 0)
+    let rules = load::parse(BUILTIN_TEXT, 0)
         .unwrap_or_else(|d| panic!("the built-in rule graph does not parse: {d:?}"));
     Graph::new(rules, Origins::single(0)).0
 }

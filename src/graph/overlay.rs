@@ -133,9 +133,9 @@ pub fn parse(text: &str, source: SourceId) -> Result<Overlay<'_>, Vec<Diagnostic
             JsonPath::root().key("schema_version"),
         )]),
         Err(e) => {
-            let path = super::load::convert_path(e.path());
+            let path = super::decode::convert_path(e.path());
             let inner = e.into_inner();
-            Err(vec![super::load::problem_at(text, source, path, &inner)])
+            Err(vec![super::decode::problem_at(text, source, path, &inner)])
         }
     }
 }
@@ -342,7 +342,7 @@ impl Merger<'_> {
                                 (s, p)
                             };
                             self.diags
-                                .push(super::load::data_problem(source, at, path, &e));
+                                .push(super::decode::data_problem(source, at, path, &e));
                         }
                     }
                 }
@@ -374,7 +374,7 @@ impl Merger<'_> {
                     }
                     Err((path, e)) => {
                         self.diags
-                            .push(super::load::data_problem(self.source, at, path, &e))
+                            .push(super::decode::data_problem(self.source, at, path, &e))
                     }
                 },
             }
@@ -421,7 +421,7 @@ fn safety_patch(section: &str, id: &str, base: &Value, patch: &Value) -> Option<
 /// Deserializes an item from an overlay's JSON value; its strings are owned.
 fn from_value<'a, T: Deserialize<'a>>(v: Value) -> Result<T, (JsonPath, serde_json::Error)> {
     serde_path_to_error::deserialize(v)
-        .map_err(|e| (super::load::convert_path(e.path()), e.into_inner()))
+        .map_err(|e| (super::decode::convert_path(e.path()), e.into_inner()))
 }
 
 /// In an overlay, an empty contact field (`"phone": ""`) means "not filled in yet", as a starter
