@@ -10,6 +10,7 @@
 //!
 //! The loop talks to a [`Prompter`]: [`InquirePrompter`] in a terminal, [`scripted`] in tests.
 
+mod command;
 mod filter;
 mod prompter;
 pub mod scripted;
@@ -17,6 +18,7 @@ mod terminal;
 
 use std::collections::HashMap;
 
+pub use command::one_shot_command;
 pub use prompter::{Choice, Prompt, PromptError, PromptOption, Prompter, Review, SummaryRow};
 pub use terminal::InquirePrompter;
 
@@ -238,55 +240,6 @@ fn summary(
         });
     }
     rows
-}
-
-/// The `wegwijs plan` command line that gives the same plan without the questionnaire.
-pub fn one_shot_command(
-    graph: &Graph,
-    finished: &Finished,
-    lang: Lang,
-    rules: &[std::path::PathBuf],
-) -> String {
-    let mut words: Vec<String> = vec!["wegwijs".into()];
-    for file in rules {
-        words.push("--rules".into());
-        words.push(shell_word(&file.display().to_string()));
-    }
-    words.push("plan".into());
-    let r = &graph.rules;
-    if let Some(role) = finished.query.role {
-        words.extend(["--role".into(), shell_word(&r.roles[role as usize].id)]);
-    }
-    if let Some(concern) = finished.query.concern {
-        words.extend([
-            "--concern".into(),
-            shell_word(&r.concerns[concern as usize].id),
-        ]);
-    }
-    for visit in &finished.outcome.path {
-        if let Some((Ask::Question(q), o, _)) = visit.answer {
-            let q = &r.questions[q as usize];
-            words.extend([
-                "--answer".into(),
-                shell_word(&format!("{}={}", q.id, q.options[o as usize].id)),
-            ]);
-        }
-    }
-    words.extend(["--lang".into(), lang.code().into()]);
-    words.join(" ")
-}
-
-/// Quotes a word for POSIX shells when it holds anything but safe characters.
-fn shell_word(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '=' | ':' | ',')
-        });
-    if safe {
-        s.to_owned()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
 }
 
 #[cfg(test)]
@@ -658,12 +611,5 @@ mod tests {
                 )));
             }
         }
-    }
-
-    #[test]
-    fn one_shot_command_quotes_what_needs_quoting() {
-        assert_eq!(shell_word("acute-danger=no"), "acute-danger=no");
-        assert_eq!(shell_word("my rules.json"), "'my rules.json'");
-        assert_eq!(shell_word("it's"), r"'it'\''s'");
     }
 }

@@ -72,6 +72,16 @@ impl<'a> Graph<'a> {
         }
     }
 
+    /// The answer of a question whose id or alias is `word` (case and surrounding space
+    /// ignored).
+    pub fn answer_named(&self, ask: Ask, word: &str) -> Option<u32> {
+        match ask {
+            Ask::Role => self.index.roles.find(word),
+            Ask::Concern => self.index.concerns.find(word),
+            Ask::Question(q) => self.index.options[q as usize].find(word),
+        }
+    }
+
     /// A question's id, as answers files and `--answer` name it.
     pub fn ask_id(&self, ask: Ask) -> &str {
         match ask {
