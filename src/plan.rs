@@ -169,11 +169,10 @@ pub fn plan_for<'g>(
     }
     let query = Query::resolve(graph, raw)?;
     let outcome = engine::evaluate(graph, &query).map_err(|e| match e {
-        EngineError::Unanswered(Ask::Question(q)) => {
-            let q = &graph.rules.questions[q as usize];
+        EngineError::Unanswered(ask @ Ask::Question(_)) => {
             PlanError::Query(QueryError::Unanswered {
-                question: q.id.to_string(),
-                options: q.options.iter().map(|o| o.id.to_string()).collect(),
+                question: graph.ask_id(ask).to_string(),
+                options: graph.answers(ask).map(|o| o.id.to_string()).collect(),
             })
         }
         other => PlanError::Graph(other),
@@ -186,8 +185,10 @@ impl<'g> Plan<'g> {
     pub fn build(graph: &'g Graph<'_>, outcome: &Outcome, opts: &PlanOptions) -> Plan<'g> {
         let rules = &graph.rules;
         let lang = graph.content_lang(opts.lang.code());
-        let role = &rules.roles[outcome.role as usize];
-        let concern = &rules.concerns[outcome.concern as usize];
+        let named = |ask, answer| Named {
+            id: graph.answer_id(ask, answer),
+            label: graph.answer_label(ask, answer, lang),
+        };
 
         let mut answers = Vec::new();
         let mut assumed = Vec::new();
@@ -220,10 +221,10 @@ impl<'g> Plan<'g> {
             .ignored
             .iter()
             .map(|&(q, o)| {
-                let question = &rules.questions[q as usize];
+                let ask = Ask::Question(q);
                 (
-                    Str::from(question.id.as_str()),
-                    Str::from(question.options[o as usize].id.as_str()),
+                    Str::from(graph.ask_id(ask)),
+                    Str::from(graph.answer_id(ask, o)),
                 )
             })
             .collect();
@@ -273,14 +274,8 @@ impl<'g> Plan<'g> {
                 overlays: &graph.origins.overlays,
             },
             lang,
-            role: Named {
-                id: &role.id,
-                label: role.label.get(lang),
-            },
-            concern: Named {
-                id: &concern.id,
-                label: concern.label.get(lang),
-            },
+            role: named(Ask::Role, outcome.role),
+            concern: named(Ask::Concern, outcome.concern),
             answers: KeyedStrings::from_pairs(answers),
             assumed: KeyedStrings::from_pairs(assumed),
             ignored: KeyedStrings::from_pairs(ignored),

@@ -69,8 +69,7 @@ fn each_successor(graph: &Graph, n: u32, role: u32, concern: u32, mut f: impl Fn
         Some(Ask::Role) => f(links.branch(role)),
         Some(Ask::Concern) => f(links.branch(concern)),
         Some(Ask::Question(q)) => {
-            let options = graph.rules.questions[q as usize].options.len() as u32;
-            for o in 0..options {
+            for o in 0..graph.answer_count(Ask::Question(q)) as u32 {
                 f(links.branch(o));
             }
         }
@@ -202,7 +201,7 @@ pub fn each_outcome(
                         f(&outcome);
                     }
                     Walk::Needs(Ask::Question(question)) => {
-                        let options = graph.rules.questions[question as usize].options.len();
+                        let options = graph.answer_count(Ask::Question(question));
                         for option in (0..options as u32).rev() {
                             let mut next = q.clone();
                             next.answers[question as usize] = Some(option);

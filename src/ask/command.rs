@@ -7,7 +7,6 @@
 //! so the command always gives the same plan; otherwise the id is.
 
 use super::Finished;
-use crate::graph::str::Str;
 use crate::graph::{Ask, Graph};
 use crate::i18n::Lang;
 
@@ -49,14 +48,9 @@ pub fn one_shot_command(
 
 /// How the command names a question: its Dutch word in Dutch, else its id.
 fn question_word<'g>(graph: &'g Graph, ask: Ask, lang: Lang) -> &'g str {
-    let id = graph.ask_id(ask);
-    let aliases: &[Str] = match ask {
-        Ask::Question(q) => &graph.rules.questions[q as usize].aliases,
-        Ask::Role | Ask::Concern => &[],
-    };
-    match (lang, aliases.first()) {
+    match (lang, graph.ask_aliases(ask).first()) {
         (Lang::Nl, Some(word)) if graph.ask_named(word) == Some(ask) => word,
-        _ => id,
+        _ => graph.ask_id(ask),
     }
 }
 

@@ -20,7 +20,6 @@
 //! old pass.
 
 use crate::diagnostic::{Diagnostic, Problem, SafetyIssue};
-use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::graph::{Ask, Condition};
 use crate::graph::{Graph, Kind};
 
@@ -257,7 +256,7 @@ impl Run<'_, '_> {
     }
 
     fn options(&self, q: u32) -> impl Iterator<Item = u32> {
-        0..self.graph.rules.questions[q as usize].options.len() as u32
+        0..self.graph.answer_count(Ask::Question(q)) as u32
     }
 
     /// Reports each urgent answer of the safety question after which some path of this run adds
@@ -358,10 +357,10 @@ impl Run<'_, '_> {
         };
         let mut fixed = Vec::new();
         if let (Some(r), false) = (self.role, asked_role) {
-            fixed.push(format!("{ASK_ROLE}={}", g.rules.roles[r as usize].id));
+            fixed.push(g.answer_text(Ask::Role, r));
         }
         if let (Some(c), false) = (self.concern, asked_concern) {
-            fixed.push(format!("{ASK_CONCERN}={}", g.rules.concerns[c as usize].id));
+            fixed.push(g.answer_text(Ask::Concern, c));
         }
         fixed.extend(path);
         (end, fixed)

@@ -91,6 +91,14 @@ impl<'a> Graph<'a> {
         }
     }
 
+    /// Other ids users may type for a question (role and concern have none).
+    pub fn ask_aliases(&self, ask: Ask) -> &[Str<'a>] {
+        match ask {
+            Ask::Role | Ask::Concern => &[],
+            Ask::Question(q) => &self.rules.questions[q as usize].aliases,
+        }
+    }
+
     /// A follow-up question's text and help in `lang`; role and concern have none in the graph
     /// (the program asks them in its own words).
     pub fn ask_text(&self, ask: Ask, lang: &str) -> Option<(&str, Option<&str>)> {
