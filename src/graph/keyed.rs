@@ -14,6 +14,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::exact::{self, Small};
 use super::str::Str;
 
 /// Keys and string values of a JSON object, in file order, without duplicate keys.
@@ -105,8 +106,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for KeyedStrings<'a> {
                 self,
                 mut map: A,
             ) -> Result<KeyedStrings<'de>, A::Error> {
-                // Boxed, so exactly sized: a large graph holds millions of these.
-                let mut pairs: Vec<(Str<'de>, Str<'de>)> = Vec::new();
+                // Exact size: a large graph holds millions of these.
+                let mut pairs: Small<(Str<'de>, Str<'de>)> = Small::new();
                 let mut seen = DistinctKeys::new();
                 while let Some(key) = map.next_key::<Str<'de>>()? {
                     if !seen.accept(|| pairs.iter().map(|(k, _)| k), &key) {
@@ -115,7 +116,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for KeyedStrings<'a> {
                     let value = map.next_value::<Str<'de>>()?;
                     pairs.push((key, value));
                 }
-                Ok(KeyedStrings(pairs.into_boxed_slice()))
+                Ok(KeyedStrings(exact::boxed_slice(pairs)))
             }
         }
 

@@ -8,6 +8,7 @@
 pub mod ask;
 pub mod decode;
 pub mod entries;
+mod exact;
 pub mod index;
 pub mod keyed;
 pub mod load;

@@ -307,7 +307,11 @@ pub struct Node<'a> {
     /// Stable id.
     pub id: Str<'a>,
     /// Recommendations this node puts in the plan.
-    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::boxed",
+        skip_serializing_if = "<[_]>::is_empty"
+    )]
     pub add: Box<[Addition<'a>]>,
     /// A question id, or `role` / `concern`, to branch on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
