@@ -408,6 +408,34 @@ fn no_top_level_module_imports_itself_back() {
     );
 }
 
+/// The core of the program, in the order data flows through it: each may import only modules
+/// before it in this list (and the leaves and helpers outside it), never one after it.
+const FLOW: [&str; 6] = ["graph", "query", "engine", "walks", "plan", "render"];
+
+#[test]
+fn data_flows_file_graph_query_walk_plan_render() {
+    let edges = module_imports(&file_imports(&read_sources()));
+    let mut backwards = Vec::new();
+    for (i, from) in FLOW.iter().enumerate() {
+        for to in edges.get(&vec![from.to_string()]).into_iter().flatten() {
+            if let Some(j) = FLOW.iter().position(|m| to == &vec![m.to_string()]) {
+                if j > i {
+                    backwards.push(format!("{from} imports {}", FLOW[j]));
+                }
+            }
+        }
+    }
+    assert!(backwards.is_empty(), "{}", backwards.join("\n"));
+    // The checker judges graphs: it reads the walk, never the plan or its layout.
+    let check = &edges[&vec!["check".to_string()]];
+    for later in ["plan", "render"] {
+        assert!(
+            !check.contains(&vec![later.to_string()]),
+            "check imports {later}"
+        );
+    }
+}
+
 #[test]
 fn the_import_reader_sees_use_trees_re_exports_and_written_out_paths() {
     let modules: BTreeSet<Vec<String>> = [

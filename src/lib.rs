@@ -6,6 +6,10 @@
 //! renderer in [`render`] lays the plan out. [`cmd`] wires these to the command line defined in
 //! [`cli`]; only [`render`], [`check::report`] and [`cmd`] write, and only to writers they are
 //! given.
+//!
+//! Two leaves sit below everything: [`location`] (paths and positions in a JSON document) and
+//! [`text`] (making untrusted text safe for a terminal). No file or top-level module imports
+//! itself back; a unit test (`src/imports.rs`) holds that.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
