@@ -1,6 +1,6 @@
 //! Turning serde's errors into diagnostics: the JSON path of the value, its position, and a typed
 //! [`Problem`] (an unknown field with the nearest known one, a missing field, an unknown value,
-//! a duplicate key) instead of serde's sentence. Rule files ([`super::load`]), overlays
+//! a duplicate key) instead of serde's sentence. Rule files ([`mod@super::load`]), overlays
 //! ([`super::overlay`]) and rule-test files all report through here.
 
 use serde::Deserialize;

@@ -1,5 +1,8 @@
-//! The rule graph: its file format ([`model`]), loading ([`mod@load`]) and the resolved index the
-//! engine walks ([`index`]). Paths and positions inside its files are [`crate::location`]'s.
+//! The rule graph: its file format ([`model`]), the files it is read from ([`sources`]), loading
+//! ([`mod@load`], with serde's errors turned into diagnostics by [`decode`]), overlays
+//! ([`overlay`]) and where each part came from ([`origins`]), and the resolved index the engine
+//! walks ([`index`]). A question and its answers are [`mod@ask`]'s; the items a plan recommends,
+//! by kind, are [`entries`]'s. Paths and positions inside its files are [`crate::location`]'s.
 //!
 //! A [`Graph`] is the unit the rest of the program works with: the parsed rules, the index built
 //! from them, and [`Origins`], which remembers which file and JSON path every part came from so
