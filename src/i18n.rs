@@ -377,10 +377,7 @@ mod tests {
     #[test]
     fn a_message_renders_in_the_language_asked() {
         assert_eq!(Ui::PlanTitle.in_lang(Lang::Nl).to_string(), "Verwijsplan");
-        assert_eq!(
-            format!("{}", Ui::PlanTitle.in_lang(Lang::En)),
-            "Referral plan"
-        );
+        assert_eq!(format!("{}", Ui::PlanTitle.in_lang(Lang::En)), "Referral plan");
     }
 
     #[test]
