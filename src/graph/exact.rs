@@ -19,8 +19,11 @@ pub(crate) fn boxed_slice<T>(list: Small<T>) -> Box<[T]> {
         // Already on the heap: shrinking it in place is cheapest.
         list.into_vec().into_boxed_slice()
     } else {
-        // Collected from an exact-size iterator, so allocated once at its length.
-        list.into_iter().collect()
+        // One allocation of exactly its length. (`collect` would not do: `Vec` starts a list
+        // of unknown length at four items, and shrinking that afterwards leaves holes.)
+        let mut exact = Vec::with_capacity(list.len());
+        exact.extend(list);
+        exact.into_boxed_slice()
     }
 }
 
