@@ -1,18 +1,28 @@
 //! Settings every command reads, resolved once from the arguments, the environment and the
-//! terminal. clap types stop here: nothing below this module sees them.
+//! terminal. The command line ([`crate::cli`]) hands them over as [`Globals`], in the library's
+//! own types: this module, like everything below the command line, does not know clap.
 
 use std::io::IsTerminal;
 
-use crate::cli::{
-    FormatArg, GlobalArgs, LangArg, PictureFormatArg, ReviewFormatArg, SchemaKindArg,
-};
+use std::path::PathBuf;
+
 use crate::date::Date;
 use crate::graph::Selection;
 use crate::i18n::Lang;
-use crate::picture::PictureFormat;
-use crate::render::{Format, TextStyle};
-use crate::review::render::ReviewFormat;
-use crate::schema::SchemaKind;
+use crate::render::TextStyle;
+
+/// What the command line says about the settings every command shares.
+#[derive(Debug, Clone, Default)]
+pub struct Globals {
+    /// Rule files to load instead of the built-in graph (the first) and overlays on it.
+    pub rules: Vec<PathBuf>,
+    /// The language asked for, if any (else the environment decides).
+    pub lang: Option<Lang>,
+    /// Also show rule-graph warnings.
+    pub verbose: bool,
+    /// The date to take as today, if given.
+    pub today: Option<Date>,
+}
 
 /// Facts about the process's terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,7 +81,7 @@ pub struct Config {
 impl Config {
     /// Resolves the settings; `var` reads environment variables.
     pub fn new(
-        global: &GlobalArgs,
+        global: &Globals,
         terminal: Terminal,
         var: &dyn Fn(&str) -> Option<String>,
     ) -> Config {
@@ -99,74 +109,12 @@ impl Config {
     }
 }
 
-// The command line's value enums become the library's types here; the library does not know
-// clap. Each match is exhaustive, so a new command-line value does not compile until it names
-// the library value it stands for.
-
-impl From<LangArg> for Lang {
-    fn from(arg: LangArg) -> Lang {
-        match arg {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
-        }
-    }
-}
-
-impl From<FormatArg> for Format {
-    fn from(arg: FormatArg) -> Format {
-        match arg {
-            FormatArg::Text => Format::Text,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Json => Format::Json,
-        }
-    }
-}
-
-impl From<PictureFormatArg> for PictureFormat {
-    fn from(arg: PictureFormatArg) -> PictureFormat {
-        match arg {
-            PictureFormatArg::Dot => PictureFormat::Dot,
-            PictureFormatArg::Mermaid => PictureFormat::Mermaid,
-        }
-    }
-}
-
-impl From<ReviewFormatArg> for ReviewFormat {
-    fn from(arg: ReviewFormatArg) -> ReviewFormat {
-        match arg {
-            ReviewFormatArg::Markdown => ReviewFormat::Markdown,
-            ReviewFormatArg::Csv => ReviewFormat::Csv,
-            ReviewFormatArg::Json => ReviewFormat::Json,
-        }
-    }
-}
-
-impl From<SchemaKindArg> for SchemaKind {
-    fn from(arg: SchemaKindArg) -> SchemaKind {
-        match arg {
-            SchemaKindArg::Rules => SchemaKind::Rules,
-            SchemaKindArg::Plan => SchemaKind::Plan,
-            SchemaKindArg::Check => SchemaKind::Check,
-            SchemaKindArg::Overlay => SchemaKind::Overlay,
-            SchemaKindArg::Tests => SchemaKind::Tests,
-            SchemaKindArg::Error => SchemaKind::Error,
-            SchemaKindArg::Diff => SchemaKind::Diff,
-            SchemaKindArg::Review => SchemaKind::Review,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn args() -> GlobalArgs {
-        GlobalArgs {
-            rules: vec![],
-            lang: None,
-            verbose: false,
-            today: None,
-        }
+    fn args() -> Globals {
+        Globals::default()
     }
 
     #[test]

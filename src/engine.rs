@@ -7,10 +7,15 @@
 //! can say which node and which answer put each recommendation in the plan.
 //!
 //! The outcome holds indexes only; [`crate::plan`] turns it into texts in one language.
+//!
+//! The exported page (`src/export/page.js`) walks the same graph in the browser with its own
+//! copy of these rules. A change here must be made there too: the browser comparison test
+//! (`the_page_works_in_headless_chromium_and_gives_the_cli_plans` in `tests/export_html.rs`,
+//! with `tests/js/browser.mjs`) gives every answer path to both and fails when a plan differs.
 
 use std::fmt;
 
-use crate::graph::index::Ask;
+use crate::graph::Ask;
 use crate::graph::{Graph, Kind};
 use crate::query::Query;
 
@@ -203,27 +208,27 @@ pub fn on_path(query: &Query, path: &[Visit], ask: Ask) -> Option<u32> {
     }
 }
 
+/// The answer the query gives to `ask`, or with `assume` the question's assumed option; the
+/// flag says whether it was assumed.
 fn answer_for(graph: &Graph, query: &Query, ask: Ask, assume: bool) -> Option<(u32, bool)> {
+    if let Some(given) = query.answer(ask) {
+        return Some((given, false));
+    }
     match ask {
-        Ask::Role => query.role.map(|r| (r, false)),
-        Ask::Concern => query.concern.map(|c| (c, false)),
-        Ask::Question(q) => match query.answers[q as usize] {
-            Some(o) => Some((o, false)),
-            None if assume => {
-                let question = &graph.rules.questions[q as usize];
-                let option = question.assume.as_deref()?;
-                graph.index.options[q as usize]
-                    .find(option)
-                    .map(|o| (o, true))
-            }
-            None => None,
-        },
+        Ask::Question(q) if assume => {
+            let option = graph.rules.questions[q as usize].assume.as_deref()?;
+            graph.index.options[q as usize]
+                .find(option)
+                .map(|o| (o, true))
+        }
+        _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::entries::entry_id;
     use crate::graph::{Origins, RuleGraph};
     use crate::query::RawQuery;
     use serde::Deserialize;
@@ -286,10 +291,7 @@ mod tests {
     fn ids(g: &Graph, o: &Outcome) -> Vec<String> {
         o.items
             .iter()
-            .map(|i| match i.kind {
-                Kind::Step => g.rules.steps[i.entry as usize].id.to_string(),
-                _ => g.rules.partners[i.entry as usize].id.to_string(),
-            })
+            .map(|i| entry_id(&g.rules, i.kind, i.entry as usize).to_string())
             .collect()
     }
 

@@ -10,7 +10,7 @@
 //! `impl Message` (errors in `exit.rs`, serde's and the OS's sentences in
 //! `diagnostic/serde_text.rs` and `os_text.rs`, diagnostics in `diagnostic/describe.rs`, batch
 //! lines in `batch.rs`, rule tests in `ruletest.rs`, reports in `render/report.rs` and
-//! `check/report.rs`). The test in `i18n/every_message.rs` then renders every message in it.
+//! `check/report.rs`). The test in `every_message.rs` then renders every message in it.
 
 use std::fmt;
 
@@ -349,9 +349,6 @@ impl Ui {
         }
     }
 }
-
-#[cfg(test)]
-mod every_message;
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,10 @@
 //! renderer in [`render`] lays the plan out. [`cmd`] wires these to the command line defined in
 //! [`cli`]; only [`render`], [`check::report`] and [`cmd`] write, and only to writers they are
 //! given.
+//!
+//! Two leaves sit below everything: [`location`] (paths and positions in a JSON document) and
+//! [`text`] (making untrusted text safe for a terminal). No file or top-level module imports
+//! itself back; a unit test (`src/imports.rs`) holds that.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -20,10 +24,15 @@ pub mod diagnostic;
 pub mod diff;
 pub mod echo;
 pub mod engine;
+#[cfg(test)]
+mod every_message;
 pub mod exit;
 pub mod export;
 pub mod graph;
 pub mod i18n;
+#[cfg(test)]
+mod imports;
+pub mod location;
 pub mod output;
 pub mod picture;
 pub mod plan;
@@ -35,4 +44,5 @@ pub mod schema;
 pub mod starter;
 pub mod suggest;
 pub mod synth;
+pub mod text;
 pub mod walks;

@@ -9,10 +9,11 @@
 use std::collections::{HashMap, VecDeque};
 use std::io::{self, Write};
 
-use crate::graph::index::Ask;
+use crate::graph::Ask;
+use crate::graph::entries::entry_name;
 use crate::graph::{Graph, Kind};
 use crate::i18n::{Lang, Message, Ui};
-use crate::render::sanitize;
+use crate::text::sanitize;
 
 /// The picture formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -115,23 +116,24 @@ fn layout(graph: &Graph, focus: Focus, lang: Lang) -> (Vec<u32>, Vec<Arrow>) {
                     Ask::Concern => focus.concern,
                     Ask::Question(_) => None,
                 };
-                let count = answer_count(graph, ask);
+                let count = graph.answer_count(ask);
                 let mut other = false;
                 for answer in 0..count as u32 {
                     if only.is_some_and(|o| o != answer) {
                         continue;
                     }
                     match links.then.iter().find(|(a, _)| *a == answer) {
-                        Some(&(_, target)) => {
-                            add(target, Some(answer_label(graph, ask, answer, content)))
-                        }
+                        Some(&(_, target)) => add(
+                            target,
+                            Some(graph.answer_label(ask, answer, content).to_owned()),
+                        ),
                         None if links.default.is_some() => other = true,
                         None => {}
                     }
                 }
                 if let (true, Some(default)) = (other, links.default) {
                     let label = if only.is_some() {
-                        only.map(|o| answer_label(graph, ask, o, content))
+                        only.map(|o| graph.answer_label(ask, o, content).to_owned())
                     } else {
                         Some(Ui::Other.get(lang).to_owned())
                     };
@@ -155,26 +157,6 @@ fn layout(graph: &Graph, focus: Focus, lang: Lang) -> (Vec<u32>, Vec<Arrow>) {
     (order, arrows)
 }
 
-fn answer_count(graph: &Graph, ask: Ask) -> usize {
-    match ask {
-        Ask::Role => graph.rules.roles.len(),
-        Ask::Concern => graph.rules.concerns.len(),
-        Ask::Question(q) => graph.rules.questions[q as usize].options.len(),
-    }
-}
-
-fn answer_label(graph: &Graph, ask: Ask, answer: u32, lang: &str) -> String {
-    let r = &graph.rules;
-    match ask {
-        Ask::Role => r.roles[answer as usize].label.get(lang).to_owned(),
-        Ask::Concern => r.concerns[answer as usize].label.get(lang).to_owned(),
-        Ask::Question(q) => r.questions[q as usize].options[answer as usize]
-            .label
-            .get(lang)
-            .to_owned(),
-    }
-}
-
 fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
     let content = graph.content_lang(lang.code());
     let node = &graph.rules.nodes[n as usize];
@@ -184,15 +166,14 @@ fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
         lines.push(match ask {
             Ask::Role => format!("{}?", Ui::Role.get(lang)),
             Ask::Concern => format!("{}?", Ui::Concern.get(lang)),
-            Ask::Question(q) => graph.rules.questions[q as usize]
-                .text
-                .get(content)
-                .to_owned(),
+            Ask::Question(_) => graph
+                .ask_text(ask, content)
+                .map_or_else(String::new, |(text, _)| text.to_owned()),
         });
     }
     let count = graph.adds(n).count();
     for add in graph.adds(n).take(MAX_ITEMS) {
-        let text = item_text(graph, add.kind, add.entry, content);
+        let text = entry_name(&graph.rules, add.kind, add.entry as usize, content).to_owned();
         // A conditional addition says when it applies: `[role=teacher; case-stage=concrete]`.
         let when = graph.rules.nodes[n as usize].add[add.at as usize]
             .when()
@@ -219,18 +200,6 @@ fn shape(graph: &Graph, n: u32, lang: Lang) -> Shape {
     Shape {
         question: links.ask.is_some(),
         lines,
-    }
-}
-
-fn item_text(graph: &Graph, kind: Kind, entry: u32, lang: &str) -> String {
-    let r = &graph.rules;
-    match kind {
-        Kind::Step => r.steps[entry as usize].text.get(lang).to_owned(),
-        Kind::Advice => r.advice[entry as usize].text.get(lang).to_owned(),
-        _ => crate::graph::index::catalog(r, kind)[entry as usize]
-            .name
-            .get(lang)
-            .to_owned(),
     }
 }
 

@@ -7,26 +7,26 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::date::{Date, SourceDate};
+use crate::date::Date;
 use crate::engine::{self, EngineError, Outcome};
-use crate::graph::index::{Ask, catalog};
+use crate::graph::Ask;
 use crate::graph::keyed::KeyedStrings;
-use crate::graph::model::{Contact, Entry, Source};
 use crate::graph::str::Str;
 use crate::graph::{Graph, Kind};
 use crate::i18n::Lang;
 use crate::query::{Query, QueryError, RawQuery};
 
+mod explain;
 mod local;
+mod recommendation;
 
+pub use explain::{Reason, TraceStep};
 pub use local::{FilledBy, LocalRoute};
+pub use recommendation::{Recommendation, SourceRef};
 
 /// Version of the plan's JSON form. See the README for what may change without a bump.
 // 2: a recommendation's `source` is the cited page (title, address, date), no longer an id.
 pub const PLAN_SCHEMA_VERSION: u32 = 2;
-
-/// Entries reviewed longer ago than this are flagged in plans by default.
-pub const DEFAULT_MAX_AGE_DAYS: i64 = 365;
 
 /// A referral plan.
 // It borrows its texts from the graph it was built from, so building one copies no strings.
@@ -76,7 +76,7 @@ pub struct GraphInfo<'g> {
     pub title: &'g str,
     /// Overlays applied to the graph (local additions), in order.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    pub overlays: &'g [crate::graph::overlay::OverlayInfo],
+    pub overlays: &'g [crate::graph::OverlayInfo],
 }
 
 /// An id with its label in the plan's language.
@@ -103,128 +103,6 @@ pub struct AskedQuestion<'g> {
     pub assumed: bool,
 }
 
-/// The schema of a recommendation's `kind`: any string. Within one `schema_version` new kinds
-/// may appear (README, "Versioning"), so a closed list would reject plans a consumer must
-/// accept; today's kinds are the examples.
-fn open_kind(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    schemars::json_schema!({
-        "type": "string",
-        "description": "Its kind. Later versions may add kinds; ignore a kind you do not know.",
-        "examples": known
-    })
-}
-
-/// One recommendation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Recommendation<'g> {
-    /// Its kind.
-    #[schemars(schema_with = "open_kind")]
-    pub kind: Kind,
-    /// Stable id within its kind.
-    pub id: &'g str,
-    /// Lower comes first.
-    pub priority: u16,
-    /// An urgent step: do this before anything else.
-    #[serde(skip_serializing_if = "is_false")]
-    pub urgent: bool,
-    /// For steps and advice the instruction; for other kinds the name.
-    pub text: &'g str,
-    /// What a partner, training, resource or network offers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<&'g str>,
-    /// Why it fits this case.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<&'g str>,
-    /// The partner that offers it, or that a step is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub partner: Option<Named<'g>>,
-    /// Contact details (of the entry, or of the step's partner).
-    #[serde(skip_serializing_if = "Contact::is_empty")]
-    pub contact: Contact<'g>,
-    /// The page its facts come from, with the date that page states.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<SourceRef<'g>>,
-    /// When its facts were last checked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reviewed: Option<Date>,
-    /// True when the review date is older than the allowed age: check before relying on it.
-    #[serde(skip_serializing_if = "is_false")]
-    pub review_due: bool,
-    /// False when a fact is marked unverified in the graph.
-    pub verified: bool,
-    /// What to check before relying on it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub caveat: Option<&'g str>,
-    /// With `--explain`: the nodes that added it and the answers that led there.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub because: Option<Vec<Reason<'g>>>,
-    /// For a local slot (the entry, or the partner a step names): the overlay that filled it,
-    /// or how to find the local party while none has.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub local: Option<LocalRoute<'g>>,
-}
-
-/// Why a recommendation is in the plan: a node that added it, and the answers that led there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Reason<'g> {
-    /// The node that added it.
-    pub node: &'g str,
-    /// The answers taken on the way to that node, in order (`question=option`).
-    pub answers: Vec<String>,
-    /// When the addition carries a `when`: each condition with the answer that met it
-    /// (`role=teacher`, `case-stage=concrete`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub when: Vec<String>,
-}
-
-/// A source page cited by the plan: shown by its title and the date it states, never by the
-/// graph's internal id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct SourceRef<'g> {
-    /// Title of the page.
-    pub title: &'g str,
-    /// The page's address.
-    pub url: &'g str,
-    /// The date the page states (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or `undated`.
-    pub dated: SourceDate,
-    /// Who published it, when the graph says.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<&'g str>,
-}
-
-impl<'g> From<&'g Source<'_>> for SourceRef<'g> {
-    fn from(s: &'g Source<'_>) -> SourceRef<'g> {
-        SourceRef {
-            title: &s.title,
-            url: &s.url,
-            dated: s.dated,
-            publisher: s.publisher.as_deref(),
-        }
-    }
-}
-
-/// One node visited, for `--explain`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct TraceStep<'g> {
-    /// Node id.
-    pub node: &'g str,
-    /// The question asked there (`role`, `concern` or a question id).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub question: Option<&'g str>,
-    /// The answer taken.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub answer: Option<&'g str>,
-    /// True when that answer was assumed.
-    #[serde(skip_serializing_if = "is_false")]
-    pub assumed: bool,
-    /// What the node added, as `kind:id`.
-    pub added: Vec<String>,
-    /// Additions of the node whose `when` did not hold on this path, as `kind:id`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub skipped: Vec<String>,
-}
-
 /// How to build a plan.
 #[derive(Debug, Clone, Copy)]
 pub struct PlanOptions {
@@ -245,7 +123,7 @@ impl PlanOptions {
             lang,
             explain: false,
             today: Date::today(),
-            max_age_days: DEFAULT_MAX_AGE_DAYS,
+            max_age_days: crate::graph::model::DEFAULT_MAX_AGE_DAYS,
         }
     }
 }
@@ -291,11 +169,10 @@ pub fn plan_for<'g>(
     }
     let query = Query::resolve(graph, raw)?;
     let outcome = engine::evaluate(graph, &query).map_err(|e| match e {
-        EngineError::Unanswered(Ask::Question(q)) => {
-            let q = &graph.rules.questions[q as usize];
+        EngineError::Unanswered(ask @ Ask::Question(_)) => {
             PlanError::Query(QueryError::Unanswered {
-                question: q.id.to_string(),
-                options: q.options.iter().map(|o| o.id.to_string()).collect(),
+                question: graph.ask_id(ask).to_string(),
+                options: graph.answers(ask).map(|o| o.id.to_string()).collect(),
             })
         }
         other => PlanError::Graph(other),
@@ -308,8 +185,10 @@ impl<'g> Plan<'g> {
     pub fn build(graph: &'g Graph<'_>, outcome: &Outcome, opts: &PlanOptions) -> Plan<'g> {
         let rules = &graph.rules;
         let lang = graph.content_lang(opts.lang.code());
-        let role = &rules.roles[outcome.role as usize];
-        let concern = &rules.concerns[outcome.concern as usize];
+        let named = |ask, answer| Named {
+            id: graph.answer_id(ask, answer),
+            label: graph.answer_label(ask, answer, lang),
+        };
 
         let mut answers = Vec::new();
         let mut assumed = Vec::new();
@@ -318,7 +197,10 @@ impl<'g> Plan<'g> {
             let Some((ask, answer, was_assumed)) = visit.answer else {
                 continue;
             };
-            let (question, text, option, label) = describe_answer(graph, ask, answer, lang);
+            let question = graph.ask_id(ask);
+            let text = graph.ask_text(ask, lang).map_or("", |(text, _)| text);
+            let option = graph.answer_id(ask, answer);
+            let label = graph.answer_label(ask, answer, lang);
             if let Ask::Question(_) = ask {
                 let pairs = if was_assumed {
                     &mut assumed
@@ -339,10 +221,10 @@ impl<'g> Plan<'g> {
             .ignored
             .iter()
             .map(|&(q, o)| {
-                let question = &rules.questions[q as usize];
+                let ask = Ask::Question(q);
                 (
-                    Str::from(question.id.as_str()),
-                    Str::from(question.options[o as usize].id.as_str()),
+                    Str::from(graph.ask_id(ask)),
+                    Str::from(graph.answer_id(ask, o)),
                 )
             })
             .collect();
@@ -352,7 +234,7 @@ impl<'g> Plan<'g> {
             .items
             .iter()
             .map(|item| {
-                let mut rec = recommendation(graph, item.kind, item.entry, lang, opts);
+                let mut rec = recommendation::build(graph, item.kind, item.entry, lang, opts);
                 rec.priority = item.priority;
                 rec.urgent = item.urgent;
                 // The first node that gives a reason for this case wins over the entry's own.
@@ -364,7 +246,7 @@ impl<'g> Plan<'g> {
                     rec.why = Some(why.get(lang));
                 }
                 if opts.explain {
-                    rec.because = Some(reasons(graph, outcome, &item.from));
+                    rec.because = Some(explain::reasons(graph, outcome, &item.from));
                 }
                 if let Some(source) = &rec.source {
                     if !cited.contains(source) {
@@ -389,17 +271,11 @@ impl<'g> Plan<'g> {
                 version: &rules.version,
                 reviewed: rules.reviewed,
                 title: rules.title.get(lang),
-                overlays: &rules.overlays,
+                overlays: &graph.origins.overlays,
             },
             lang,
-            role: Named {
-                id: &role.id,
-                label: role.label.get(lang),
-            },
-            concern: Named {
-                id: &concern.id,
-                label: concern.label.get(lang),
-            },
+            role: named(Ask::Role, outcome.role),
+            concern: named(Ask::Concern, outcome.concern),
             answers: KeyedStrings::from_pairs(answers),
             assumed: KeyedStrings::from_pairs(assumed),
             ignored: KeyedStrings::from_pairs(ignored),
@@ -408,7 +284,7 @@ impl<'g> Plan<'g> {
             emergency: rules.emergency.get(lang),
             recommendations,
             sources,
-            trace: opts.explain.then(|| trace(graph, outcome)),
+            trace: opts.explain.then(|| explain::trace(graph, outcome)),
         }
     }
 
@@ -416,217 +292,4 @@ impl<'g> Plan<'g> {
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Recommendation<'g>> {
         self.recommendations.iter().filter(move |r| r.kind == kind)
     }
-}
-
-/// (question id, question text, option id, option label) for an answer on the path.
-fn describe_answer<'g>(
-    graph: &'g Graph<'_>,
-    ask: Ask,
-    answer: u32,
-    lang: &str,
-) -> (&'g str, &'g str, &'g str, &'g str) {
-    let rules = &graph.rules;
-    match ask {
-        Ask::Role => {
-            let r = &rules.roles[answer as usize];
-            ("role", "", &r.id, r.label.get(lang))
-        }
-        Ask::Concern => {
-            let c = &rules.concerns[answer as usize];
-            ("concern", "", &c.id, c.label.get(lang))
-        }
-        Ask::Question(q) => {
-            let q = &rules.questions[q as usize];
-            let o = &q.options[answer as usize];
-            (&q.id, q.text.get(lang), &o.id, o.label.get(lang))
-        }
-    }
-}
-
-fn recommendation<'g>(
-    graph: &'g Graph<'_>,
-    kind: Kind,
-    entry: u32,
-    lang: &str,
-    opts: &PlanOptions,
-) -> Recommendation<'g> {
-    let rules = &graph.rules;
-    let partner_of = |id: &str| {
-        let p = graph.index.entries(Kind::Partner).find(id)?;
-        Some(&rules.partners[p as usize])
-    };
-    let named = |partner: &'g Entry<'_>| Named {
-        id: &partner.id,
-        label: partner.name.get(lang),
-    };
-    let mut rec = Recommendation {
-        kind,
-        id: "",
-        priority: 0,
-        urgent: false,
-        text: "",
-        summary: None,
-        why: None,
-        partner: None,
-        contact: Contact::default(),
-        source: None,
-        reviewed: None,
-        review_due: false,
-        verified: true,
-        caveat: None,
-        because: None,
-        local: None,
-    };
-    match kind {
-        Kind::Step => {
-            let step = &rules.steps[entry as usize];
-            rec.id = &step.id;
-            rec.text = step.text.get(lang);
-            // A step shows its partner's contact details, so it carries their caveat too.
-            if let Some(partner) = step.partner.as_deref().and_then(partner_of) {
-                rec.partner = Some(named(partner));
-                rec.contact = partner.contact.borrowed();
-                rec.verified = partner.verified;
-                rec.caveat = partner.caveat.as_ref().map(|c| c.get(lang));
-                let p = graph.index.entries(Kind::Partner).find(&partner.id);
-                rec.local = p.and_then(|p| LocalRoute::of(graph, Kind::Partner, p as usize, lang));
-            }
-        }
-        Kind::Advice => {
-            let advice = &rules.advice[entry as usize];
-            rec.id = &advice.id;
-            rec.text = advice.text.get(lang);
-        }
-        _ => {
-            let e = &catalog(rules, kind)[entry as usize];
-            rec.id = &e.id;
-            rec.text = e.name.get(lang);
-            rec.summary = Some(e.summary.get(lang));
-            rec.why = e.why.as_ref().map(|w| w.get(lang));
-            if let Some(provider) = e.provider.as_deref() {
-                rec.partner = partner_of(provider).map(named);
-            }
-            rec.contact = e.contact.borrowed();
-            rec.source = graph
-                .source_index(&e.source)
-                .map(|i| SourceRef::from(&rules.sources[i]));
-            rec.reviewed = Some(e.reviewed);
-            rec.review_due = e.reviewed.days_until(opts.today) > opts.max_age_days;
-            rec.verified = e.verified;
-            rec.caveat = e.caveat.as_ref().map(|c| c.get(lang));
-            rec.local = LocalRoute::of(graph, kind, entry as usize, lang);
-        }
-    }
-    rec
-}
-
-/// The answer a `when` at path position `at` saw for `ask` (see [`engine::on_path`]).
-fn seen_at(outcome: &Outcome, at: usize, ask: Ask) -> Option<u32> {
-    match ask {
-        Ask::Role => Some(outcome.role),
-        Ask::Concern => Some(outcome.concern),
-        Ask::Question(_) => outcome.path[..=at].iter().find_map(|v| match v.answer {
-            Some((a, answer, _)) if a == ask => Some(answer),
-            _ => None,
-        }),
-    }
-}
-
-/// Addition `k` of the node at path position `at`: `None` without a `when`, else whether it
-/// held and each condition as `question=answer seen`.
-fn condition_at(
-    graph: &Graph,
-    outcome: &Outcome,
-    at: usize,
-    k: usize,
-) -> Option<(bool, Vec<String>)> {
-    let node = outcome.path[at].node;
-    let c = graph.index.condition(graph.index.condition_at(node, k)?);
-    let held = c.holds(|ask| seen_at(outcome, at, ask));
-    let met = c
-        .clauses
-        .iter()
-        .filter_map(|&(ask, _)| {
-            let answer = seen_at(outcome, at, ask)?;
-            let (q, _, o, _) = describe_answer(graph, ask, answer, "");
-            Some(format!("{q}={o}"))
-        })
-        .collect();
-    Some((held, met))
-}
-
-fn reasons<'g>(graph: &'g Graph<'_>, outcome: &Outcome, from: &[(u32, u32)]) -> Vec<Reason<'g>> {
-    let mut out: Vec<Reason<'g>> = Vec::new();
-    for &(node, k) in from {
-        let node_id: &'g str = &graph.rules.nodes[node as usize].id;
-        let at = outcome.path.iter().position(|v| v.node == node);
-        let when = at
-            .and_then(|at| condition_at(graph, outcome, at, k as usize))
-            .map(|(_, met)| met)
-            .unwrap_or_default();
-        if let Some(r) = out.iter_mut().find(|r| r.node == node_id) {
-            for w in when {
-                if !r.when.contains(&w) {
-                    r.when.push(w);
-                }
-            }
-            continue;
-        }
-        let position = outcome
-            .path
-            .iter()
-            .position(|v| v.node == node)
-            .unwrap_or(0);
-        let answers = outcome.path[..position]
-            .iter()
-            .filter_map(|v| {
-                v.answer.map(|(ask, answer, _)| {
-                    let (q, _, o, _) = describe_answer(graph, ask, answer, "");
-                    format!("{q}={o}")
-                })
-            })
-            .collect();
-        out.push(Reason {
-            node: node_id,
-            answers,
-            when,
-        });
-    }
-    out
-}
-
-fn trace<'g>(graph: &'g Graph<'_>, outcome: &Outcome) -> Vec<TraceStep<'g>> {
-    outcome
-        .path
-        .iter()
-        .enumerate()
-        .map(|(at, visit)| {
-            let node = &graph.rules.nodes[visit.node as usize];
-            let (mut added, mut skipped) = (Vec::new(), Vec::new());
-            for (k, a) in node.add.iter().enumerate() {
-                let held = condition_at(graph, outcome, at, k).is_none_or(|(held, _)| held);
-                let list = if held { &mut added } else { &mut skipped };
-                list.push(format!("{}:{}", a.kind.as_str(), a.id));
-            }
-            let (question, answer, assumed) = match visit.answer {
-                Some((ask, a, assumed)) => {
-                    let (q, _, o, _) = describe_answer(graph, ask, a, "");
-                    (Some(q), Some(o), assumed)
-                }
-                None => (None, None, false),
-            };
-            TraceStep {
-                node: &node.id,
-                question,
-                answer,
-                assumed,
-                added,
-                skipped,
-            }
-        })
-        .collect()
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }

@@ -4,10 +4,10 @@
 use std::fmt;
 
 use crate::echo::clip;
-use crate::graph::Graph;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::lookup::Lookup;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
+use crate::graph::{Ask, Graph};
 use crate::i18n::Lang;
 use crate::suggest::{self, nearest, or_list};
 
@@ -98,6 +98,24 @@ impl Query {
             role: None,
             concern: None,
             answers: vec![None; graph.rules.questions.len()],
+        }
+    }
+
+    /// The answer given to a question, if any.
+    pub fn answer(&self, ask: Ask) -> Option<u32> {
+        match ask {
+            Ask::Role => self.role,
+            Ask::Concern => self.concern,
+            Ask::Question(q) => self.answers[q as usize],
+        }
+    }
+
+    /// Gives (or with `None` takes back) the answer to a question.
+    pub fn set_answer(&mut self, ask: Ask, answer: Option<u32>) {
+        match ask {
+            Ask::Role => self.role = answer,
+            Ask::Concern => self.concern = answer,
+            Ask::Question(q) => self.answers[q as usize] = answer,
         }
     }
 

@@ -282,7 +282,6 @@ pub fn generate(opts: &SynthOptions) -> RuleGraph<'static> {
             .map(|i| entry(Kind::Network, i))
             .collect(),
         nodes,
-        overlays: Vec::new(),
     }
 }
 

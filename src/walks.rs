@@ -11,7 +11,8 @@
 use std::rc::Rc;
 
 use crate::engine::{EngineError, Outcome, Walk, walk};
-use crate::graph::index::{Ask, catalog, entry_id};
+use crate::graph::Ask;
+use crate::graph::entries::{entry_id, entry_partner};
 use crate::graph::{Graph, Kind};
 use crate::query::Query;
 
@@ -68,8 +69,7 @@ fn each_successor(graph: &Graph, n: u32, role: u32, concern: u32, mut f: impl Fn
         Some(Ask::Role) => f(links.branch(role)),
         Some(Ask::Concern) => f(links.branch(concern)),
         Some(Ask::Question(q)) => {
-            let options = graph.rules.questions[q as usize].options.len() as u32;
-            for o in 0..options {
+            for o in 0..graph.answer_count(Ask::Question(q)) as u32 {
                 f(links.branch(o));
             }
         }
@@ -201,7 +201,7 @@ pub fn each_outcome(
                         f(&outcome);
                     }
                     Walk::Needs(Ask::Question(question)) => {
-                        let options = graph.rules.questions[question as usize].options.len();
+                        let options = graph.answer_count(Ask::Question(question));
                         for option in (0..options as u32).rev() {
                             let mut next = q.clone();
                             next.answers[question as usize] = Some(option);
@@ -403,13 +403,7 @@ pub fn shown<'g>(g: &'g Graph<'_>, o: &Outcome, out: &mut Vec<(Kind, &'g str)>) 
             item.kind,
             entry_id(&g.rules, item.kind, item.entry as usize),
         ));
-        let partner = match item.kind {
-            Kind::Step => g.rules.steps[item.entry as usize].partner.as_deref(),
-            Kind::Advice => None,
-            kind => catalog(&g.rules, kind)[item.entry as usize]
-                .provider
-                .as_deref(),
-        };
+        let partner = entry_partner(&g.rules, item.kind, item.entry as usize);
         if let Some(p) = partner {
             out.push((Kind::Partner, p));
         }

@@ -72,8 +72,8 @@ pub fn ranked(filter: &str, options: &[PromptOption]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Ask;
     use crate::graph::Graph;
-    use crate::graph::index::Ask;
     use crate::i18n::Lang;
 
     fn option(id: &str, label: &str, help: &str, aliases: &[&str]) -> PromptOption {

@@ -10,6 +10,7 @@
 //!
 //! The loop talks to a [`Prompter`]: [`InquirePrompter`] in a terminal, [`scripted`] in tests.
 
+mod command;
 mod filter;
 mod prompter;
 pub mod scripted;
@@ -17,13 +18,13 @@ mod terminal;
 
 use std::collections::HashMap;
 
+pub use command::one_shot_command;
 pub use prompter::{Choice, Prompt, PromptError, PromptOption, Prompter, Review, SummaryRow};
 pub use terminal::InquirePrompter;
 
 use crate::engine::{EngineError, Outcome, Walk, walk};
+use crate::graph::Ask;
 use crate::graph::Graph;
-use crate::graph::index::Ask;
-use crate::graph::model::{ASK_CONCERN, ASK_ROLE, Choice as Listed};
 use crate::graph::str::to_strings;
 use crate::i18n::{Lang, Ui};
 use crate::query::Query;
@@ -50,7 +51,7 @@ pub fn run(
     let safety = graph.index.safety.map(Ask::Question);
     // Danger is a fact of this moment: a saved answer to the safety question is never reused.
     if let Some(ask) = safety {
-        set(&mut query, ask, None);
+        query.set_answer(ask, None);
     }
     // The questions answered in this session, in the order they were asked.
     let mut history: Vec<Ask> = Vec::new();
@@ -59,30 +60,32 @@ pub fn run(
     // The answer being changed from the review, and what it was: "back" there restores it.
     let mut changing: Option<(Ask, u32)> = None;
     loop {
-        let needed =
-            match walk(graph, &query, false) {
-                Ok(Walk::Done(outcome)) => {
-                    let rows = summary(graph, &query, &outcome, &content, lang);
-                    match prompter.review(&rows)? {
-                        Review::Confirm => return Ok(finish(graph, query, outcome)),
-                        Review::Change(k) => {
-                            let ask = rows.get(k).and_then(|r| ask_of(graph, &r.id)).ok_or_else(
-                                || PromptError::Failed(format!("no answer {k} to change")),
-                            )?;
-                            if let Some(was) = get(&query, ask) {
-                                earlier.insert(ask, was);
-                                changing = Some((ask, was));
-                            }
-                            set(&mut query, ask, None);
-                            history.retain(|a| *a != ask);
-                            continue;
+        let needed = match walk(graph, &query, false) {
+            Ok(Walk::Done(outcome)) => {
+                let rows = summary(graph, &query, &outcome, &content, lang);
+                match prompter.review(&rows)? {
+                    Review::Confirm => return Ok(finish(graph, query, outcome)),
+                    Review::Change(k) => {
+                        let ask = rows
+                            .get(k)
+                            .and_then(|r| graph.ask_named(&r.id))
+                            .ok_or_else(|| {
+                                PromptError::Failed(format!("no answer {k} to change"))
+                            })?;
+                        if let Some(was) = query.answer(ask) {
+                            earlier.insert(ask, was);
+                            changing = Some((ask, was));
                         }
+                        query.set_answer(ask, None);
+                        history.retain(|a| *a != ask);
+                        continue;
                     }
                 }
-                Ok(Walk::Needs(ask)) => ask,
-                Err(EngineError::Unanswered(ask @ (Ask::Role | Ask::Concern))) => ask,
-                Err(e) => return Err(PromptError::Failed(e.to_string())),
-            };
+            }
+            Ok(Walk::Needs(ask)) => ask,
+            Err(EngineError::Unanswered(ask @ (Ask::Role | Ask::Concern))) => ask,
+            Err(e) => return Err(PromptError::Failed(e.to_string())),
+        };
         // Acute danger first; otherwise who you are and what worries you before the details.
         let next = if Some(needed) == safety {
             needed
@@ -104,10 +107,10 @@ pub fn run(
         );
         match prompter.choose(&prompt)? {
             Choice::Pick(i) if i < prompt.options.len() => {
-                set(&mut query, next, Some(i as u32));
+                query.set_answer(next, Some(i as u32));
                 history.push(next);
                 changing = None;
-                if Some(next) == safety && is_urgent(graph, next, i) {
+                if Some(next) == safety && graph.answer(next, i as u32).urgent {
                     let heading = Ui::Urgent.get(lang).to_uppercase();
                     prompter.alert(&heading, graph.rules.emergency.get(&content))?;
                 }
@@ -118,7 +121,7 @@ pub fn run(
             // Back from an answer being changed: keep it as it was, back to the review.
             Choice::Back if restoring.is_some() => {
                 if let Some((ask, was)) = changing.take() {
-                    set(&mut query, ask, Some(was));
+                    query.set_answer(ask, Some(was));
                     history.push(ask);
                 }
             }
@@ -129,17 +132,6 @@ pub fn run(
                 }
             }
         }
-    }
-}
-
-/// Whether option `i` of the question `ask` is an urgent answer (acute danger).
-fn is_urgent(graph: &Graph, ask: Ask, i: usize) -> bool {
-    match ask {
-        Ask::Question(q) => graph.rules.questions[q as usize]
-            .options
-            .get(i)
-            .is_some_and(|o| o.urgent),
-        Ask::Role | Ask::Concern => false,
     }
 }
 
@@ -178,34 +170,10 @@ fn clear_from(
         .position(|a| *a == ask)
         .unwrap_or(history.len());
     for a in history.drain(from..).chain(std::iter::once(ask)) {
-        if let Some(value) = get(query, a) {
+        if let Some(value) = query.answer(a) {
             earlier.insert(a, value);
         }
-        set(query, a, None);
-    }
-}
-
-fn get(query: &Query, ask: Ask) -> Option<u32> {
-    match ask {
-        Ask::Role => query.role,
-        Ask::Concern => query.concern,
-        Ask::Question(q) => query.answers[q as usize],
-    }
-}
-
-fn set(query: &mut Query, ask: Ask, value: Option<u32>) {
-    match ask {
-        Ask::Role => query.role = value,
-        Ask::Concern => query.concern = value,
-        Ask::Question(q) => query.answers[q as usize] = value,
-    }
-}
-
-fn ask_of(graph: &Graph, id: &str) -> Option<Ask> {
-    match id {
-        ASK_ROLE => Some(Ask::Role),
-        ASK_CONCERN => Some(Ask::Concern),
-        q => graph.index.questions.find(q).map(Ask::Question),
+        query.set_answer(a, None);
     }
 }
 
@@ -217,50 +185,21 @@ fn prompt_for(
     can_go_back: bool,
     earlier: Option<u32>,
 ) -> Prompt {
-    let rules = &graph.rules;
-    let listed = |list: &[Listed]| -> Vec<PromptOption> {
-        list.iter()
-            .map(|c| PromptOption {
-                id: c.id.to_string(),
-                label: c.label.get(lang).to_owned(),
-                help: Some(c.description.get(lang).to_owned()),
-                aliases: to_strings(&c.aliases),
-            })
-            .collect()
+    let options = graph
+        .answers(ask)
+        .map(|a| PromptOption {
+            id: a.id.to_string(),
+            label: a.label.get(lang).to_owned(),
+            help: a.help.map(|h| h.get(lang).to_owned()),
+            aliases: to_strings(a.aliases),
+        })
+        .collect();
+    let (text, help) = match (ask, graph.ask_text(ask, lang)) {
+        (_, Some((text, help))) => (text.to_owned(), help.map(str::to_owned)),
+        (Ask::Concern, None) => (Ui::AskConcern.get(ui).to_owned(), None),
+        (_, None) => (Ui::AskRole.get(ui).to_owned(), None),
     };
-    let (id, text, help, options) = match ask {
-        Ask::Role => (
-            ASK_ROLE.to_owned(),
-            Ui::AskRole.get(ui).to_owned(),
-            None,
-            listed(&rules.roles),
-        ),
-        Ask::Concern => (
-            ASK_CONCERN.to_owned(),
-            Ui::AskConcern.get(ui).to_owned(),
-            None,
-            listed(&rules.concerns),
-        ),
-        Ask::Question(q) => {
-            let q = &rules.questions[q as usize];
-            let options = q
-                .options
-                .iter()
-                .map(|o| PromptOption {
-                    id: o.id.to_string(),
-                    label: o.label.get(lang).to_owned(),
-                    help: o.help.as_ref().map(|h| h.get(lang).to_owned()),
-                    aliases: to_strings(&o.aliases),
-                })
-                .collect();
-            (
-                q.id.to_string(),
-                q.text.get(lang).to_owned(),
-                q.help.as_ref().map(|h| h.get(lang).to_owned()),
-                options,
-            )
-        }
-    };
+    let id = graph.ask_id(ask).to_owned();
     Prompt {
         id,
         text,
@@ -279,82 +218,28 @@ fn summary(
     lang: &str,
     ui: Lang,
 ) -> Vec<SummaryRow> {
-    let rules = &graph.rules;
+    // Role and concern first, then the questions in the order the path asked them.
+    let given = [Ask::Role, Ask::Concern]
+        .into_iter()
+        .filter_map(|ask| query.answer(ask).map(|answer| (ask, answer)));
+    let on_path = outcome.path.iter().filter_map(|visit| match visit.answer {
+        Some((ask @ Ask::Question(_), answer, _)) => Some((ask, answer)),
+        _ => None,
+    });
     let mut rows = Vec::new();
-    if let Some(r) = query.role {
+    for (ask, answer) in given.chain(on_path) {
+        let question = match (ask, graph.ask_text(ask, lang)) {
+            (_, Some((text, _))) => text.to_owned(),
+            (Ask::Concern, None) => Ui::Concern.get(ui).to_owned(),
+            (_, None) => Ui::Role.get(ui).to_owned(),
+        };
         rows.push(SummaryRow {
-            id: ASK_ROLE.into(),
-            question: Ui::Role.get(ui).into(),
-            answer: rules.roles[r as usize].label.get(lang).to_owned(),
+            id: graph.ask_id(ask).to_owned(),
+            question,
+            answer: graph.answer_label(ask, answer, lang).to_owned(),
         });
-    }
-    if let Some(c) = query.concern {
-        rows.push(SummaryRow {
-            id: ASK_CONCERN.into(),
-            question: Ui::Concern.get(ui).into(),
-            answer: rules.concerns[c as usize].label.get(lang).to_owned(),
-        });
-    }
-    for visit in &outcome.path {
-        if let Some((Ask::Question(q), o, _)) = visit.answer {
-            let q = &rules.questions[q as usize];
-            rows.push(SummaryRow {
-                id: q.id.to_string(),
-                question: q.text.get(lang).to_owned(),
-                answer: q.options[o as usize].label.get(lang).to_owned(),
-            });
-        }
     }
     rows
-}
-
-/// The `wegwijs plan` command line that gives the same plan without the questionnaire.
-pub fn one_shot_command(
-    graph: &Graph,
-    finished: &Finished,
-    lang: Lang,
-    rules: &[std::path::PathBuf],
-) -> String {
-    let mut words: Vec<String> = vec!["wegwijs".into()];
-    for file in rules {
-        words.push("--rules".into());
-        words.push(shell_word(&file.display().to_string()));
-    }
-    words.push("plan".into());
-    let r = &graph.rules;
-    if let Some(role) = finished.query.role {
-        words.extend(["--role".into(), shell_word(&r.roles[role as usize].id)]);
-    }
-    if let Some(concern) = finished.query.concern {
-        words.extend([
-            "--concern".into(),
-            shell_word(&r.concerns[concern as usize].id),
-        ]);
-    }
-    for visit in &finished.outcome.path {
-        if let Some((Ask::Question(q), o, _)) = visit.answer {
-            let q = &r.questions[q as usize];
-            words.extend([
-                "--answer".into(),
-                shell_word(&format!("{}={}", q.id, q.options[o as usize].id)),
-            ]);
-        }
-    }
-    words.extend(["--lang".into(), lang.code().into()]);
-    words.join(" ")
-}
-
-/// Quotes a word for POSIX shells when it holds anything but safe characters.
-fn shell_word(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '=' | ':' | ',')
-        });
-    if safe {
-        s.to_owned()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
 }
 
 #[cfg(test)]
@@ -726,12 +611,5 @@ mod tests {
                 )));
             }
         }
-    }
-
-    #[test]
-    fn one_shot_command_quotes_what_needs_quoting() {
-        assert_eq!(shell_word("acute-danger=no"), "acute-danger=no");
-        assert_eq!(shell_word("my rules.json"), "'my rules.json'");
-        assert_eq!(shell_word("it's"), r"'it'\''s'");
     }
 }

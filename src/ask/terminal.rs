@@ -16,7 +16,7 @@ use inquire::ui::{RenderConfig, Styled};
 use super::filter;
 use super::{Choice, Prompt, PromptError, PromptOption, Prompter, Review, SummaryRow};
 use crate::i18n::{Lang, Ui};
-use crate::render::sanitize;
+use crate::text::sanitize;
 
 /// The most options inquire shows at once; fewer when the terminal is short (see [`page_size`]).
 const PAGE_SIZE: usize = 12;

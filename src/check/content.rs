@@ -3,11 +3,11 @@
 
 use super::CheckOptions;
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::graph::index::catalog;
+use crate::graph::entries::catalog;
 use crate::graph::model::{Contact, Text};
-use crate::graph::path::{JsonPath, Seg};
 use crate::graph::{Graph, Kind};
-use crate::render::is_dangerous;
+use crate::location::{JsonPath, Seg};
+use crate::text::is_dangerous;
 
 /// Calls `f(section, index, rest, text)` for every translated text; `section` is empty for the
 /// top-level fields.

@@ -3,8 +3,8 @@
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::graph::Graph;
-use crate::graph::path::Seg;
 use crate::graph::slots::Filler;
+use crate::location::Seg;
 
 /// Every slot of `graph`, judged.
 pub(super) fn slots(graph: &Graph, out: &mut Vec<Diagnostic>) {
@@ -43,7 +43,7 @@ pub(super) fn slots(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     out.push(Diagnostic::new(
                         Problem::SlotWithoutProvenance {
                             id,
-                            overlay: graph.rules.overlays[o].id.clone(),
+                            overlay: graph.origins.overlays[o].id.clone(),
                             missing,
                         },
                         source,

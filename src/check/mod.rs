@@ -16,8 +16,8 @@ pub mod report;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Problem, SafetyIssue, Severity, Shape};
 use crate::graph::Graph;
-use crate::graph::path::Seg;
-use crate::plan::DEFAULT_MAX_AGE_DAYS;
+use crate::graph::model::DEFAULT_MAX_AGE_DAYS;
+use crate::location::Seg;
 
 /// Settings of a check run.
 #[derive(Debug, Clone, Copy)]
@@ -102,7 +102,7 @@ fn safety_question(graph: &Graph, out: &mut Vec<Diagnostic>) {
         let (source, path) = if section.is_empty() {
             (
                 graph.origins.base,
-                crate::graph::path::JsonPath::root().key("questions"),
+                crate::location::JsonPath::root().key("questions"),
             )
         } else {
             graph.origins.path(section, index, rest)

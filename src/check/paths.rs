@@ -7,10 +7,10 @@
 //! - unreachable nodes and catalog entries no path uses.
 
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::graph::index::{Ask, entry_id};
-use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
-use crate::graph::path::Seg;
+use crate::graph::Ask;
+use crate::graph::entries::{entry_count, entry_id};
 use crate::graph::{Graph, Kind};
+use crate::location::Seg;
 
 /// Runs the path checks; assumes every reference resolved.
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
@@ -174,40 +174,6 @@ fn reachable(graph: &Graph<'_>, start: u32) -> Parents {
     parent
 }
 
-/// An answer at `node` that leads to `child` (the first listed, else the first uncovered).
-pub(super) fn answer_to(graph: &Graph, node: u32, child: u32) -> u32 {
-    let links = graph.index.links(node);
-    if let Some(&(a, _)) = links.then.iter().find(|&&(_, t)| t == child) {
-        return a;
-    }
-    let count = answer_count(graph, links.ask);
-    (0..count as u32)
-        .find(|a| !links.then.iter().any(|(x, _)| x == a))
-        .unwrap_or(0)
-}
-
-fn answer_count(graph: &Graph, ask: Option<Ask>) -> usize {
-    match ask {
-        None => 0,
-        Some(Ask::Role) => graph.rules.roles.len(),
-        Some(Ask::Concern) => graph.rules.concerns.len(),
-        Some(Ask::Question(q)) => graph.rules.questions[q as usize].options.len(),
-    }
-}
-
-/// `question=answer` with ids, for messages.
-pub(super) fn answer_text(graph: &Graph, ask: Ask, answer: u32) -> String {
-    let rules = &graph.rules;
-    match ask {
-        Ask::Role => format!("{ASK_ROLE}={}", rules.roles[answer as usize].id),
-        Ask::Concern => format!("{ASK_CONCERN}={}", rules.concerns[answer as usize].id),
-        Ask::Question(q) => {
-            let q = &rules.questions[q as usize];
-            format!("{}={}", q.id, q.options[answer as usize].id)
-        }
-    }
-}
-
 /// The answers along the BFS path from the start to `node`.
 fn path_to(graph: &Graph, parent: &[u32], node: u32) -> Vec<String> {
     let mut answers = Vec::new();
@@ -215,7 +181,7 @@ fn path_to(graph: &Graph, parent: &[u32], node: u32) -> Vec<String> {
     while reached(parent, n as usize) && parent[n as usize] != n {
         let p = parent[n as usize];
         if let Some(ask) = graph.index.links(p).ask {
-            answers.push(answer_text(graph, ask, answer_to(graph, p, n)));
+            answers.push(graph.answer_text(ask, graph.answer_to(p, n)));
         }
         n = p;
     }
@@ -228,14 +194,6 @@ fn ask_slot(ask: Ask) -> usize {
         Ask::Role => 0,
         Ask::Concern => 1,
         Ask::Question(q) => q as usize + 2,
-    }
-}
-
-fn ask_name(graph: &Graph, ask: Ask) -> String {
-    match ask {
-        Ask::Role => ASK_ROLE.into(),
-        Ask::Concern => ASK_CONCERN.into(),
-        Ask::Question(q) => graph.rules.questions[q as usize].id.to_string(),
     }
 }
 
@@ -272,7 +230,7 @@ fn asked_twice(graph: &Graph, topo: &[u32], parent: &[u32], out: &mut Vec<Diagno
                         .path("nodes", n as usize, &[Seg::Key("ask".into())]);
                 out.push(Diagnostic::new(
                     Problem::AskedTwice {
-                        question: ask_name(graph, ask),
+                        question: graph.ask_id(ask).to_string(),
                         node: graph.rules.nodes[n as usize].id.to_string(),
                     },
                     source,
@@ -312,11 +270,11 @@ fn missing_branches(graph: &Graph, parent: &[u32], out: &mut Vec<Diagnostic>) {
         if links.default.is_some() || !reached(parent, n) || links.then.is_empty() {
             continue;
         }
-        for a in 0..answer_count(graph, Some(ask)) as u32 {
+        for a in 0..graph.answer_count(ask) as u32 {
             if links.then.iter().any(|&(x, _)| x == a) {
                 continue;
             }
-            let text = answer_text(graph, ask, a);
+            let text = graph.answer_text(ask, a);
             let answer = text
                 .split_once('=')
                 .map_or(String::new(), |(_, o)| o.to_owned());
@@ -324,7 +282,7 @@ fn missing_branches(graph: &Graph, parent: &[u32], out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 Problem::NoBranch {
                     node: graph.rules.nodes[n].id.to_string(),
-                    question: ask_name(graph, ask),
+                    question: graph.ask_id(ask).to_string(),
                     answer,
                     path: path_to(graph, parent, n as u32),
                 },
@@ -339,11 +297,7 @@ fn unused(graph: &Graph, parent: &[u32], out: &mut Vec<Diagnostic>) {
     let rules = &graph.rules;
     let mut used: [Vec<bool>; 6] = Default::default();
     for kind in Kind::ALL {
-        let len = match kind {
-            Kind::Step => rules.steps.len(),
-            Kind::Advice => rules.advice.len(),
-            _ => crate::graph::index::catalog(rules, kind).len(),
-        };
+        let len = entry_count(rules, kind);
         used[kind as usize] = vec![false; len];
     }
     let mut asked = vec![false; rules.questions.len()];
@@ -362,7 +316,10 @@ fn unused(graph: &Graph, parent: &[u32], out: &mut Vec<Diagnostic>) {
     let partners = graph.index.entries(Kind::Partner);
     let mut providers = Vec::new();
     for kind in [Kind::Training, Kind::Resource, Kind::Network, Kind::Partner] {
-        for (i, e) in crate::graph::index::catalog(rules, kind).iter().enumerate() {
+        for (i, e) in crate::graph::entries::catalog(rules, kind)
+            .iter()
+            .enumerate()
+        {
             if used[kind as usize][i] {
                 providers.extend(e.provider.as_deref().and_then(|p| partners.find(p)));
             }

@@ -19,10 +19,8 @@
 //! linear in the size of the graph. A graph without `when` runs once, with one state: exactly the
 //! old pass.
 
-use super::paths::{answer_text, answer_to};
 use crate::diagnostic::{Diagnostic, Problem, SafetyIssue};
-use crate::graph::index::{Ask, Condition};
-use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
+use crate::graph::{Ask, Condition};
 use crate::graph::{Graph, Kind};
 
 /// The most combinations of answers the proofs track per node (see the module comment).
@@ -118,7 +116,7 @@ impl States {
                     limit: STATE_LIMIT,
                 },
                 graph.origins.base,
-                crate::graph::path::JsonPath::root().key("nodes"),
+                crate::location::JsonPath::root().key("nodes"),
             ));
             return None;
         }
@@ -258,7 +256,7 @@ impl Run<'_, '_> {
     }
 
     fn options(&self, q: u32) -> impl Iterator<Item = u32> {
-        0..self.graph.rules.questions[q as usize].options.len() as u32
+        0..self.graph.answer_count(Ask::Question(q)) as u32
     }
 
     /// Reports each urgent answer of the safety question after which some path of this run adds
@@ -295,7 +293,7 @@ impl Run<'_, '_> {
             };
             if no_urgent[self.at(target, after)] {
                 found[o as usize] = true;
-                let first = answer_text(g, Ask::Question(q), o);
+                let first = g.answer_text(Ask::Question(q), o);
                 let (end, path) = self.witness(target, after, no_urgent, true, vec![first]);
                 let (source, json) = g.origins.path("nodes", end as usize, &[]);
                 out.push(Diagnostic::new(
@@ -344,7 +342,7 @@ impl Run<'_, '_> {
                 Moves::Any => l
                     .successors()
                     .find(|&c| flagged[self.at(c, s)])
-                    .map(|c| (c, s, l.ask.map(|a| (a, answer_to(g, n, c))))),
+                    .map(|c| (c, s, l.ask.map(|a| (a, g.answer_to(n, c))))),
             };
             let Some((child, after, answer)) = step else {
                 break n;
@@ -352,17 +350,17 @@ impl Run<'_, '_> {
             if let Some((ask, a)) = answer {
                 asked_role |= ask == Ask::Role;
                 asked_concern |= ask == Ask::Concern;
-                path.push(answer_text(g, ask, a));
+                path.push(g.answer_text(ask, a));
             }
             n = child;
             s = after;
         };
         let mut fixed = Vec::new();
         if let (Some(r), false) = (self.role, asked_role) {
-            fixed.push(format!("{ASK_ROLE}={}", g.rules.roles[r as usize].id));
+            fixed.push(g.answer_text(Ask::Role, r));
         }
         if let (Some(c), false) = (self.concern, asked_concern) {
-            fixed.push(format!("{ASK_CONCERN}={}", g.rules.concerns[c as usize].id));
+            fixed.push(g.answer_text(Ask::Concern, c));
         }
         fixed.extend(path);
         (end, fixed)
@@ -443,9 +441,9 @@ fn never_holds(graph: &Graph, holds: &[bool], reached: &[bool], out: &mut Vec<Di
             let node = &graph.rules.nodes[n as usize];
             let addition = &node.add[a.at as usize];
             let at = [
-                crate::graph::path::Seg::Key("add".into()),
-                crate::graph::path::Seg::Index(a.at as usize),
-                crate::graph::path::Seg::Key("when".into()),
+                crate::location::Seg::Key("add".into()),
+                crate::location::Seg::Index(a.at as usize),
+                crate::location::Seg::Key("when".into()),
             ];
             let (source, path) = graph.origins.path("nodes", n as usize, &at);
             out.push(Diagnostic::new(

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::Sources;
 use crate::i18n::{Lang, Message};
-use crate::render::sanitize;
+use crate::text::sanitize;
 
 /// A diagnostic as it appears in JSON output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]

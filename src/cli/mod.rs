@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use clap::builder::{EnumValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::Globals;
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::picture::PictureFormat;
@@ -406,4 +407,71 @@ pub enum SchemaKindArg {
     Diff,
     /// The worksheet of `review`.
     Review,
+}
+// The command line's value enums become the library's types here; nothing below the command
+// line knows clap. Each match is exhaustive, so a new command-line value does not compile until it names
+// the library value it stands for.
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+impl From<PictureFormatArg> for PictureFormat {
+    fn from(arg: PictureFormatArg) -> PictureFormat {
+        match arg {
+            PictureFormatArg::Dot => PictureFormat::Dot,
+            PictureFormatArg::Mermaid => PictureFormat::Mermaid,
+        }
+    }
+}
+
+impl From<ReviewFormatArg> for ReviewFormat {
+    fn from(arg: ReviewFormatArg) -> ReviewFormat {
+        match arg {
+            ReviewFormatArg::Markdown => ReviewFormat::Markdown,
+            ReviewFormatArg::Csv => ReviewFormat::Csv,
+            ReviewFormatArg::Json => ReviewFormat::Json,
+        }
+    }
+}
+
+impl From<SchemaKindArg> for SchemaKind {
+    fn from(arg: SchemaKindArg) -> SchemaKind {
+        match arg {
+            SchemaKindArg::Rules => SchemaKind::Rules,
+            SchemaKindArg::Plan => SchemaKind::Plan,
+            SchemaKindArg::Check => SchemaKind::Check,
+            SchemaKindArg::Overlay => SchemaKind::Overlay,
+            SchemaKindArg::Tests => SchemaKind::Tests,
+            SchemaKindArg::Error => SchemaKind::Error,
+            SchemaKindArg::Diff => SchemaKind::Diff,
+            SchemaKindArg::Review => SchemaKind::Review,
+        }
+    }
+}
+
+impl From<&GlobalArgs> for Globals {
+    fn from(args: &GlobalArgs) -> Globals {
+        Globals {
+            rules: args.rules.clone(),
+            lang: args.lang,
+            verbose: args.verbose,
+            today: args.today,
+        }
+    }
 }

@@ -200,7 +200,7 @@ struct BuiltinHead<'a> {
 /// `--version`: the crate's version and which built-in rule graph this binary carries.
 pub fn version_text(lang: Lang) -> String {
     let crate_line = format!("wegwijs {}", env!("CARGO_PKG_VERSION"));
-    let Ok(head) = serde_json::from_str::<BuiltinHead>(crate::graph::load::BUILTIN_TEXT) else {
+    let Ok(head) = serde_json::from_str::<BuiltinHead>(crate::graph::BUILTIN_TEXT) else {
         return format!("{crate_line}\n");
     };
     let (what, reviewed) = match lang {

@@ -8,7 +8,7 @@ use crate::ask::{self, InquirePrompter, PromptError};
 use crate::cli::AskArgs;
 use crate::config::Config;
 use crate::exit::{Doing, ExitCode, QuestionnaireFailed, UsageError};
-use crate::graph::index::Ask;
+use crate::graph::Ask;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{ASK_CONCERN, ASK_ROLE};
 use crate::i18n::Ui;
@@ -53,7 +53,7 @@ pub(super) fn run(config: &Config, args: &AskArgs, io: &mut Io) -> anyhow::Resul
         ..PlanOptions::new(config.lang)
     };
     let plan = Plan::build(&graph, &finished.outcome, &opts);
-    args.format.renderer(config).render(&plan, io.out)?;
+    args.format.renderer(config.style).render(&plan, io.out)?;
     io.out.flush()?;
     let command = ask::one_shot_command(&graph, &finished, config.lang, &config.selection.files);
     let repeat = Ui::RepeatWith.get(config.lang);

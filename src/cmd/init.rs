@@ -47,6 +47,6 @@ pub(super) fn run(config: &Config, args: &InitArgs, io: &mut Io) -> anyhow::Resu
         slots,
     };
     let wrote = wrote.in_lang(config.lang).to_string();
-    writeln!(io.err, "{}", crate::render::sanitize(&wrote))?;
+    writeln!(io.err, "{}", crate::text::sanitize(&wrote))?;
     Ok(ExitCode::Success)
 }

@@ -3,7 +3,7 @@
 use crate::cli::{ListArgs, ListWhat};
 use crate::config::Config;
 use crate::exit::ExitCode;
-use crate::graph::index::catalog;
+use crate::graph::entries::catalog;
 use crate::graph::model::Choice;
 use crate::graph::slots::Filler;
 use crate::graph::str::to_strings;

@@ -58,7 +58,7 @@ pub fn run(
     var: &dyn Fn(&str) -> Option<String>,
     io: &mut Io,
 ) -> ExitCode {
-    let mut config = Config::new(&cli.global, terminal, var);
+    let mut config = Config::new(&(&cli.global).into(), terminal, var);
     let json = wants_json(cli.command.as_ref());
     // --output FILE: the command writes to a temporary file beside FILE, renamed over it only
     // when the command produced its whole output (crate::output).
@@ -203,7 +203,7 @@ fn report_error(
         out.write_all(json_error_line(code, &text).as_bytes())
     } else {
         let label = Notice::ErrorLabel.in_lang(lang);
-        writeln!(out, "{label}: {}", crate::render::sanitize(&text))
+        writeln!(out, "{label}: {}", crate::text::sanitize(&text))
     }
 }
 

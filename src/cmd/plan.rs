@@ -33,6 +33,6 @@ pub(super) fn run(config: &Config, args: &PlanArgs, io: &mut Io) -> anyhow::Resu
         ..PlanOptions::new(config.lang)
     };
     let plan = plan_for(&graph, &raw, &opts)?;
-    args.format.renderer(config).render(&plan, io.out)?;
+    args.format.renderer(config.style).render(&plan, io.out)?;
     Ok(ExitCode::Success)
 }

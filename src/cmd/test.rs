@@ -55,8 +55,8 @@ fn parse<'t>(text: &'t str, path: &std::path::Path) -> anyhow::Result<TestFile<'
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Result<TestFile<'t>, _> = serde_path_to_error::deserialize(&mut de);
     parsed.map_err(|e| {
-        let at = crate::graph::load::convert_path(e.path());
-        let d = crate::graph::load::problem_at(text, 0, at, e.inner());
+        let at = crate::graph::decode::convert_path(e.path());
+        let d = crate::graph::decode::problem_at(text, 0, at, e.inner());
         UsageError::TestFile {
             path: path.to_owned(),
             problem: FileProblem::Content(Box::new(d)),

@@ -4,8 +4,8 @@
 use super::os_text::OsProblem;
 use super::serde_text::SerdeMessage;
 use super::{Diagnostic, Problem, SafetyIssue, Shape};
-use crate::graph::path::Seg;
 use crate::i18n::{Lang, Message};
+use crate::location::Seg;
 use crate::suggest::or_list;
 
 impl Diagnostic {

@@ -12,7 +12,7 @@ mod describe;
 pub mod os_text;
 pub mod serde_text;
 
-use crate::graph::path::{JsonPath, Position};
+use crate::location::{JsonPath, Position};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Change, FieldChange, ItemChange};
-use crate::graph::index::catalog;
+use crate::graph::entries::catalog;
 use crate::graph::{Graph, Kind};
 
 /// The catalog entries (steps, partners, trainings, resources, networks, advice) that differ.

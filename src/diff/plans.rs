@@ -7,7 +7,7 @@ use super::{
     Change, Ending, EndingChange, ItemChange, Occurrence, RecommendationChange, RecommendationEvent,
 };
 use crate::engine::Outcome;
-use crate::graph::index::entry_id;
+use crate::graph::entries::entry_id;
 use crate::graph::{Graph, Kind, Text};
 use crate::walks::{self, JointPath};
 

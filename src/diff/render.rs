@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use super::{Change, Diff, Ending, FieldChange, ItemChange, RecommendationEvent, Word};
 use crate::i18n::{Lang, Message};
-use crate::render::{Format, markdown_escape, sanitize};
+use crate::render::{Format, markdown_escape};
+use crate::text::sanitize;
 
 /// Writes `diff` in `format`.
 pub fn write(diff: &Diff, format: Format, lang: Lang, out: &mut dyn Write) -> io::Result<()> {

@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::graph::index::{Ask, catalog};
+use crate::graph::Ask;
+use crate::graph::OverlayInfo;
+use crate::graph::entries::catalog;
 use crate::graph::model::{Choice, Contact, Entry, Text};
-use crate::graph::overlay::OverlayInfo;
 use crate::graph::slots::Filler;
 use crate::graph::{Graph, Kind};
 use crate::i18n::{Lang, Ui};
@@ -443,7 +444,7 @@ impl<'g> PageData<'g> {
                 reviewed: rules.reviewed,
                 title: loc(&rules.title),
                 emergency: loc(&rules.emergency),
-                overlays: &rules.overlays,
+                overlays: &graph.origins.overlays,
             },
             start: ix.start.unwrap_or(0),
             safety: ix.safety,

@@ -64,7 +64,7 @@ pub fn html(graph: &Graph, opts: HtmlOptions) -> String {
         match &rest[at + 2..end] {
             "lang" => out.push_str(data.lang),
             "csp" => out.push_str(&escape_html(&content_security_policy())),
-            "title" => out.push_str(&escape_html(&crate::render::sanitize(title))),
+            "title" => out.push_str(&escape_html(&crate::text::sanitize(title))),
             "noscript" => out.push_str(&escape_html(noscript)),
             "style" => out.push_str(STYLE),
             "data" => out.push_str(&escape_script_json(&blob)),
@@ -232,8 +232,8 @@ mod tests {
             let in_page = ranges.iter().any(|&(a, b)| (a..=b).contains(&(c as u32)));
             assert_eq!(
                 in_page,
-                crate::render::is_dangerous(c),
-                "U+{:04X}: page.js and render::is_dangerous disagree",
+                crate::text::is_dangerous(c),
+                "U+{:04X}: page.js and text::is_dangerous disagree",
                 c as u32
             );
         }

@@ -14,7 +14,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::exact::Exact;
+use super::exact::{self, Small};
 use super::str::Str;
 
 /// Keys and string values of a JSON object, in file order, without duplicate keys.
@@ -107,7 +107,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for KeyedStrings<'a> {
                 mut map: A,
             ) -> Result<KeyedStrings<'de>, A::Error> {
                 // Exact size: a large graph holds millions of these.
-                let mut pairs: Exact<(Str<'de>, Str<'de>)> = Exact::new();
+                let mut pairs: Small<(Str<'de>, Str<'de>)> = Small::new();
                 let mut seen = DistinctKeys::new();
                 while let Some(key) = map.next_key::<Str<'de>>()? {
                     if !seen.accept(|| pairs.iter().map(|(k, _)| k), &key) {
@@ -116,7 +116,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for KeyedStrings<'a> {
                     let value = map.next_value::<Str<'de>>()?;
                     pairs.push((key, value));
                 }
-                Ok(KeyedStrings(pairs.finish().into_boxed_slice()))
+                Ok(KeyedStrings(exact::boxed_slice(pairs)))
             }
         }
 

@@ -1,194 +1,24 @@
-//! Reading rule files: from disk or the built-in text, into [`RuleGraph`], with every structural
-//! problem reported as a [`Diagnostic`].
+//! Reading a rule file's text into [`RuleGraph`], with every structural problem reported as a
+//! [`Diagnostic`].
 //!
 //! The happy path is one typed `serde_json` parse. Only when that fails does a second, slower
 //! pass run: it parses the text as a plain JSON value and deserializes each element of each
 //! top-level list on its own, so that a file with five broken entries gets five diagnostics,
-//! not one.
-
-use std::borrow::Cow;
-use std::fmt;
-use std::path::{Path, PathBuf};
+//! not one. The files themselves are [`super::sources`]'s; serde's errors become diagnostics in
+//! [`super::decode`].
 
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::decode::{
+    convert_path, data_problem, element_error, syntax_problem, tidy, unknown_field_name,
+};
 use super::model::{
     Addition, Advice, AnswerOption, Choice, Entry, Node, Question, RuleGraph, SCHEMA_VERSION,
     Source, Step,
 };
-use super::path::{JsonPath, LineIndex, Seg, locate};
 use crate::diagnostic::{Diagnostic, Problem, SourceId};
-use crate::suggest::nearest;
-
-/// The default rule graph, compiled into the binary.
-pub const BUILTIN_TEXT: &str = include_str!("../../rules/default.json");
-
-/// How the built-in graph is named in messages.
-pub const BUILTIN_NAME: &str = "<built-in>/rules/default.json";
-
-/// One loaded rule file: its name as shown in messages and its text.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// The path as the user gave it, or [`BUILTIN_NAME`].
-    pub name: String,
-    /// The file's text, without a byte-order mark.
-    pub text: Cow<'static, str>,
-}
-
-/// Every file a graph was loaded from, so diagnostics can name them and find positions.
-#[derive(Debug, Clone, Default)]
-pub struct Sources {
-    files: Vec<SourceFile>,
-}
-
-/// A rule file that could not be read at all (as opposed to one with wrong content).
-#[derive(Debug)]
-pub struct ReadError {
-    /// The path as given.
-    pub path: PathBuf,
-    /// What the operating system said.
-    pub error: std::io::Error,
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "cannot read rule file {}: {}",
-            self.path.display(),
-            self.error
-        )
-    }
-}
-
-impl std::error::Error for ReadError {}
-
-impl Sources {
-    /// No files yet.
-    pub fn new() -> Sources {
-        Sources::default()
-    }
-
-    /// Registers a text under a name and returns its id.
-    pub fn add(&mut self, name: impl Into<String>, text: impl Into<Cow<'static, str>>) -> SourceId {
-        let text = match text.into() {
-            Cow::Borrowed(s) => Cow::Borrowed(s.strip_prefix('\u{feff}').unwrap_or(s)),
-            Cow::Owned(s) => match s.strip_prefix('\u{feff}') {
-                Some(rest) => Cow::Owned(rest.to_owned()),
-                None => Cow::Owned(s),
-            },
-        };
-        self.files.push(SourceFile {
-            name: name.into(),
-            text,
-        });
-        self.files.len() - 1
-    }
-
-    /// Registers the built-in graph.
-    pub fn add_builtin(&mut self) -> SourceId {
-        self.add(BUILTIN_NAME, BUILTIN_TEXT)
-    }
-
-    /// Reads a file from disk and registers it.
-    ///
-    /// A file that exists but is not UTF-8 is registered empty and reported as a diagnostic;
-    /// a file that cannot be read at all is a [`ReadError`].
-    pub fn read(&mut self, path: &Path) -> Result<(SourceId, Option<Diagnostic>), ReadError> {
-        let read_error = |error| ReadError {
-            path: path.to_owned(),
-            error,
-        };
-        if path.is_dir() {
-            return Err(read_error(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "it is a directory",
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(read_error)?;
-        let name = path.display().to_string();
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok((self.add(name, text), None)),
-            Err(e) => {
-                let id = self.add(name, String::new());
-                let detail = format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                );
-                Ok((
-                    id,
-                    Some(Diagnostic::new(
-                        Problem::Unreadable { detail },
-                        id,
-                        JsonPath::root(),
-                    )),
-                ))
-            }
-        }
-    }
-
-    /// Reads a file like [`Sources::read`], but registers one that cannot be read at all as an
-    /// empty file with an E008 diagnostic, so that `check` can report it and go on. The flag
-    /// says whether the file could be read (as bytes, UTF-8 or not).
-    pub fn read_or_report(&mut self, path: &Path) -> (SourceId, Option<Diagnostic>, bool) {
-        match self.read(path) {
-            Ok((id, problem)) => (id, problem, true),
-            Err(e) => {
-                let id = self.add(path.display().to_string(), String::new());
-                let detail = e.error.to_string();
-                let problem = Problem::Unreadable { detail };
-                (
-                    id,
-                    Some(Diagnostic::new(problem, id, JsonPath::root())),
-                    false,
-                )
-            }
-        }
-    }
-
-    /// The file with this id.
-    pub fn file(&self, id: SourceId) -> &SourceFile {
-        &self.files[id]
-    }
-
-    /// The display name of the file with this id.
-    pub fn name(&self, id: SourceId) -> &str {
-        &self.files[id].name
-    }
-
-    /// Number of files.
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    /// True when nothing is loaded.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-
-    /// Fills in the line and column of every diagnostic that has a path but no position yet,
-    /// with one pass over each file involved.
-    pub fn locate(&self, diagnostics: &mut [Diagnostic]) {
-        for (id, file) in self.files.iter().enumerate() {
-            let todo: Vec<usize> = diagnostics
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.source == Some(id) && d.position.is_none())
-                .map(|(i, _)| i)
-                .collect();
-            if todo.is_empty() {
-                continue;
-            }
-            let paths: Vec<&JsonPath> = todo.iter().map(|&i| &diagnostics[i].path).collect();
-            let offsets = locate(&file.text, &paths);
-            let positions = LineIndex::new(&file.text).positions(&offsets);
-            for (&i, position) in todo.iter().zip(positions) {
-                diagnostics[i].position = Some(position);
-            }
-        }
-    }
-}
+use crate::location::{JsonPath, LineIndex, Seg};
 
 /// Parses a rule file's text. On failure, returns every structural problem found.
 pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph<'_>, Vec<Diagnostic>> {
@@ -248,74 +78,6 @@ pub fn parse(text: &str, source: SourceId) -> Result<RuleGraph<'_>, Vec<Diagnost
 /// allocation, so shrinking it returns the memory rather than leaving holes.
 fn shrink(graph: &mut RuleGraph<'_>) {
     graph.nodes.shrink_to_fit();
-}
-
-/// A diagnostic for any serde_json error at `path`, with the error's own position.
-pub(crate) fn problem_at(
-    text: &str,
-    source: SourceId,
-    path: JsonPath,
-    e: &serde_json::Error,
-) -> Diagnostic {
-    if !e.is_data() {
-        return syntax_problem(text, source, e);
-    }
-    let mut d = data_problem(source, JsonPath::root(), path, e);
-    let lines = LineIndex::new(text);
-    d.position = Some(lines.position(lines.offset_of_byte_column(e.line(), e.column())));
-    d
-}
-
-fn syntax_problem(text: &str, source: SourceId, e: &serde_json::Error) -> Diagnostic {
-    let lines = LineIndex::new(text);
-    let offset = lines.offset_of_byte_column(e.line(), e.column());
-    let mut d = Diagnostic::new(
-        Problem::Syntax {
-            detail: bare_message(e),
-        },
-        source,
-        JsonPath::root(),
-    );
-    d.position = Some(lines.position(offset));
-    d
-}
-
-/// Removes repeats, and a missing field that an unknown near-miss already explains: for
-/// `"emergncy"`, "unknown field `emergncy`, did you mean `emergency`?" says it all.
-fn tidy(mut all: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut seen: Vec<(&'static str, JsonPath)> = Vec::new();
-    all.retain(|d| {
-        let key = (d.code(), d.path.clone());
-        let fresh = !seen.contains(&key);
-        seen.push(key);
-        fresh
-    });
-    let misspelt: Vec<(JsonPath, String)> = all
-        .iter()
-        .filter_map(|d| match &d.problem {
-            Problem::UnknownField { nearest, .. } => {
-                let parent = JsonPath(d.path.0[..d.path.0.len().saturating_sub(1)].to_vec());
-                nearest.first().map(|n| (parent, n.clone()))
-            }
-            _ => None,
-        })
-        .collect();
-    all.retain(|d| match &d.problem {
-        Problem::MissingField { field } => {
-            !misspelt.iter().any(|(p, f)| *p == d.path && f == field)
-        }
-        _ => true,
-    });
-    all
-}
-
-/// serde_json appends " at line L column C"; diagnostics carry the position separately.
-fn bare_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full,
-    }
 }
 
 /// The top-level lists, each deserialized element by element in the slow pass.
@@ -427,90 +189,10 @@ fn structure_problems(text: &str, source: SourceId) -> Vec<Diagnostic> {
     out
 }
 
-fn element_error<'v, T: Deserialize<'v>>(item: &'v Value) -> Option<(JsonPath, serde_json::Error)> {
-    serde_path_to_error::deserialize::<_, T>(item)
-        .err()
-        .map(|e| (convert_path(e.path()), e.into_inner()))
-}
-
-pub(crate) fn convert_path(path: &serde_path_to_error::Path) -> JsonPath {
-    use serde_path_to_error::Segment;
-    JsonPath(
-        path.iter()
-            .filter_map(|seg| match seg {
-                Segment::Seq { index } => Some(Seg::Index(*index)),
-                Segment::Map { key } => Some(Seg::Key(key.clone())),
-                Segment::Enum { variant } => Some(Seg::Key(variant.clone())),
-                Segment::Unknown => None,
-            })
-            .collect(),
-    )
-}
-
-fn unknown_field_name(msg: &str) -> Option<String> {
-    msg.strip_prefix("unknown field `")
-        .and_then(|r| r.split('`').next())
-        .map(str::to_owned)
-}
-
-/// Backticked names after "expected" in a serde message: the allowed fields or values.
-fn expected_names(msg: &str) -> Vec<String> {
-    let Some(i) = msg.find("expected") else {
-        return Vec::new();
-    };
-    msg[i..]
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Turns a serde data error into a typed problem at `prefix` + `path`.
-pub(crate) fn data_problem(
-    source: SourceId,
-    prefix: JsonPath,
-    path: JsonPath,
-    e: &serde_json::Error,
-) -> Diagnostic {
-    let msg = bare_message(e);
-    let backticked = |m: &str| m.split('`').nth(1).unwrap_or_default().to_owned();
-    let mut full = prefix;
-    full.0.extend(path.0);
-    let problem = if let Some(field) = unknown_field_name(&msg) {
-        let expected = expected_names(&msg);
-        if full.0.last() != Some(&Seg::Key(field.clone())) {
-            full.0.push(Seg::Key(field.clone()));
-        }
-        Problem::UnknownField {
-            nearest: nearest(&field, expected.iter().map(String::as_str)),
-            field,
-        }
-    } else if msg.starts_with("missing field") {
-        Problem::MissingField {
-            field: backticked(&msg),
-        }
-    } else if msg.starts_with("unknown variant") {
-        let value = backticked(&msg);
-        let all = expected_names(&msg);
-        let close = nearest(&value, all.iter().map(String::as_str));
-        Problem::UnknownValue {
-            value,
-            expected: if close.is_empty() { all } else { close },
-        }
-    } else if msg.starts_with("duplicate field") || msg.starts_with("duplicate key") {
-        Problem::DuplicateKey {
-            key: backticked(&msg),
-        }
-    } else {
-        Problem::Invalid { detail: msg }
-    };
-    Diagnostic::new(problem, source, full)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Sources;
 
     fn minimal() -> Value {
         serde_json::json!({

@@ -2,9 +2,12 @@
 //!
 //! Every reference in a graph is resolved through one of these, millions of times in a large
 //! graph, so keys of up to 15 bytes are stored inline in the table slot (no pointer to follow)
-//! and hashed with a small multiply-rotate hasher.
+//! and hashed with FxHash (`rustc-hash`): the keys come from the rule file and need no defence
+//! against flooding, as wegwijs serves no untrusted requests.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxBuildHasher;
 
 use super::str::Str;
 
@@ -13,8 +16,8 @@ use super::str::Str;
 #[derive(Debug, Clone, Default)]
 pub struct Lookup<'a> {
     // Keys of up to 15 bytes inline (see [`inline_key`]), longer ones by reference.
-    short: HashMap<[u32; 4], u32, BuildFx>,
-    long: HashMap<Str<'a>, u32, BuildFx>,
+    short: HashMap<[u32; 4], u32, FxBuildHasher>,
+    long: HashMap<Str<'a>, u32, FxBuildHasher>,
     // Every key in the order it was added, for suggestions.
     keys: Vec<Str<'a>>,
 }
@@ -88,15 +91,15 @@ fn fold(key: &str) -> std::borrow::Cow<'_, str> {
 /// longer ones go to a second table.
 pub(super) struct NodeIds<'r> {
     // Keys of four u32s, not two u64s: with a u32 value a slot is 20 bytes instead of 24.
-    short: HashMap<[u32; 4], u32, BuildFx>,
-    long: HashMap<&'r str, u32, BuildFx>,
+    short: HashMap<[u32; 4], u32, FxBuildHasher>,
+    long: HashMap<&'r str, u32, FxBuildHasher>,
 }
 
 impl<'r> NodeIds<'r> {
     pub(super) fn with_capacity(n: usize) -> NodeIds<'r> {
         NodeIds {
-            short: HashMap::with_capacity_and_hasher(n, BuildFx),
-            long: HashMap::with_hasher(BuildFx),
+            short: HashMap::with_capacity_and_hasher(n, FxBuildHasher),
+            long: HashMap::with_hasher(FxBuildHasher),
         }
     }
 
@@ -122,57 +125,6 @@ impl<'r> NodeIds<'r> {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(id).copied(),
         }
-    }
-}
-
-/// A fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash) for the
-/// internal node table, whose keys come from the rule file and need no defence against
-/// flooding: wegwijs serves no untrusted requests.
-#[derive(Debug, Clone, Copy, Default)]
-struct BuildFx;
-
-impl std::hash::BuildHasher for BuildFx {
-    type Hasher = Fx;
-
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
-
-struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
-        }
-        let mut last = [0u8; 8];
-        let rest = chunks.remainder();
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.add(word);
-    }
-
-    fn write_u32(&mut self, word: u32) {
-        self.add(u64::from(word));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

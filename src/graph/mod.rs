@@ -1,126 +1,40 @@
-//! The rule graph: its file format ([`model`]), loading ([`mod@load`]), paths into its files
-//! ([`path`]) and the resolved index the engine walks ([`index`]).
+//! The rule graph: its file format ([`model`]), the files it is read from ([`sources`]), loading
+//! ([`mod@load`], with serde's errors turned into diagnostics by [`decode`]), overlays
+//! ([`overlay`]) and where each part came from ([`origins`]), and the resolved index the engine
+//! walks ([`index`]). A question and its answers are [`mod@ask`]'s; the items a plan recommends,
+//! by kind, are [`entries`]'s. Paths and positions inside its files are [`crate::location`]'s.
 //!
 //! A [`Graph`] is the unit the rest of the program works with: the parsed rules, the index built
 //! from them, and [`Origins`], which remembers which file and JSON path every part came from so
 //! that a diagnostic can point at it.
 
+pub mod ask;
+pub mod decode;
+pub mod entries;
 mod exact;
 pub mod index;
 pub mod keyed;
 pub mod load;
 pub mod lookup;
 pub mod model;
+pub mod origins;
 pub mod overlay;
-pub mod path;
 pub mod slots;
+pub mod sources;
 pub mod str;
 pub mod when;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-pub use index::{Add, Ask, Condition, Index, Links};
-pub use load::{BUILTIN_NAME, ReadError, SourceFile, Sources};
+pub use ask::{Answer, Ask};
+pub use index::{Add, Condition, Index, Links};
 pub use lookup::Lookup;
 pub use model::{Kind, RuleGraph, Text};
+pub use origins::{FieldOrigin, ItemOrigin, Origins, OverlayInfo};
+pub use sources::{BUILTIN_NAME, BUILTIN_TEXT, ReadError, SourceFile, Sources};
 
 use crate::diagnostic::{Diagnostic, SourceId};
-use path::{JsonPath, Seg};
-
-/// Where the parts of a graph came from.
-///
-/// For a graph read from one file every item comes from that file at its own index, and no
-/// table is needed. Overlays record their items here.
-#[derive(Debug, Clone, Default)]
-pub struct Origins {
-    /// The file that holds the top-level fields and every item not listed in `items`.
-    pub base: SourceId,
-    items: HashMap<(&'static str, usize), ItemOrigin>,
-}
-
-/// Where one item of a merged graph was defined, and which files changed which of its values.
-#[derive(Debug, Clone)]
-pub struct ItemOrigin {
-    /// The file the item was first defined in.
-    pub source: SourceId,
-    /// Its index in that file's list.
-    pub index: usize,
-    /// Values that later files set, latest last.
-    pub fields: Vec<FieldOrigin>,
-}
-
-/// A value inside an item that another file set: the item's path below `prefix` lives in
-/// `source` below `path`.
-#[derive(Debug, Clone)]
-pub struct FieldOrigin {
-    /// The value's path within the item, e.g. `contact.phone` or `add[3]`.
-    pub prefix: Vec<Seg>,
-    /// The file that set it.
-    pub source: SourceId,
-    /// Its path in that file.
-    pub path: JsonPath,
-}
-
-impl Origins {
-    /// Everything comes from one file.
-    pub fn single(source: SourceId) -> Origins {
-        Origins {
-            base: source,
-            items: HashMap::new(),
-        }
-    }
-
-    /// Records where item `index` of `section` in the merged graph came from.
-    pub fn set(&mut self, section: &'static str, index: usize, origin: ItemOrigin) {
-        self.items.insert((section, index), origin);
-    }
-
-    /// The recorded origin of an item, if it differs from "base file, same index".
-    pub fn get(&self, section: &'static str, index: usize) -> Option<&ItemOrigin> {
-        self.items.get(&(section, index))
-    }
-
-    /// The recorded origin of an item, created with `default` when there is none yet.
-    pub fn entry(
-        &mut self,
-        section: &'static str,
-        index: usize,
-        default: impl FnOnce() -> ItemOrigin,
-    ) -> &mut ItemOrigin {
-        self.items.entry((section, index)).or_insert_with(default)
-    }
-
-    /// The file and JSON path of `section[index]` followed by `rest`, in the file that wrote it:
-    /// the latest file that set the value (or a value containing it), else the item's own file.
-    pub fn path(&self, section: &'static str, index: usize, rest: &[Seg]) -> (SourceId, JsonPath) {
-        let Some(origin) = self.items.get(&(section, index)) else {
-            let mut path = JsonPath::item(section, index);
-            path.0.extend_from_slice(rest);
-            return (self.base, path);
-        };
-        // Patches record leaves only, so the latest file whose value contains `rest` wrote it:
-        // a later leaf above an earlier one replaced it whole. (Taking the longest prefix here
-        // once picked the *earliest* of two overlays that set the same field.)
-        let set_by = origin
-            .fields
-            .iter()
-            .rev()
-            .find(|f| rest.starts_with(&f.prefix));
-        match set_by {
-            Some(f) => {
-                let mut path = f.path.clone();
-                path.0.extend_from_slice(&rest[f.prefix.len()..]);
-                (f.source, path)
-            }
-            None => {
-                let mut path = JsonPath::item(section, origin.index);
-                path.0.extend_from_slice(rest);
-                (origin.source, path)
-            }
-        }
-    }
-}
+use crate::location::JsonPath;
 
 /// A rule graph ready to use: rules, resolved index and origins.
 #[derive(Debug, Clone)]
@@ -277,60 +191,7 @@ pub fn load_read<'s>(
 /// The built-in graph is checked by the test suite (`check --deny-warnings` must pass), so
 /// start-up only parses and indexes it.
 pub fn builtin() -> Graph<'static> {
-    let rules = load::parse(load::BUILTIN_TEXT, 0)
+    let rules = load::parse(BUILTIN_TEXT, 0)
         .unwrap_or_else(|d| panic!("the built-in rule graph does not parse: {d:?}"));
     Graph::new(rules, Origins::single(0)).0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn origins_point_at_the_file_that_set_a_field() {
-        let mut o = Origins::single(0);
-        o.set(
-            "partners",
-            3,
-            ItemOrigin {
-                source: 0,
-                index: 3,
-                fields: vec![FieldOrigin {
-                    prefix: vec![Seg::Key("contact".into())],
-                    source: 1,
-                    path: JsonPath::item("partners", 0).key("contact"),
-                }],
-            },
-        );
-        let contact = [Seg::Key("contact".into()), Seg::Key("phone".into())];
-        let (s, p) = o.path("partners", 3, &contact);
-        assert_eq!((s, p.to_string()), (1, "partners[0].contact.phone".into()));
-        let (s, p) = o.path("partners", 3, &[Seg::Key("name".into())]);
-        assert_eq!((s, p.to_string()), (0, "partners[3].name".into()));
-        let (s, p) = o.path("nodes", 7, &[]);
-        assert_eq!((s, p.to_string()), (0, "nodes[7]".into()));
-    }
-
-    #[test]
-    fn the_latest_of_two_files_that_set_a_field_owns_it() {
-        // Regression: with two overlays setting `source`, the first one was named, so W010
-        // blamed the second overlay's slot for a `source` it had set.
-        let mut o = Origins::single(0);
-        let field = |source, i| FieldOrigin {
-            prefix: vec![Seg::Key("source".into())],
-            source,
-            path: JsonPath::item("partners", i).key("source"),
-        };
-        o.set(
-            "partners",
-            3,
-            ItemOrigin {
-                source: 0,
-                index: 3,
-                fields: vec![field(1, 0), field(2, 4)],
-            },
-        );
-        let (s, p) = o.path("partners", 3, &[Seg::Key("source".into())]);
-        assert_eq!((s, p.to_string()), (2, "partners[4].source".into()));
-    }
 }

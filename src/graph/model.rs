@@ -73,11 +73,11 @@ pub struct RuleGraph<'a> {
     pub networks: Vec<Entry<'a>>,
     /// The decision graph.
     pub nodes: Vec<Node<'a>>,
-    /// Overlays applied to this graph, in order (never read from a file).
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub overlays: Vec<super::overlay::OverlayInfo>,
 }
+
+/// Entries reviewed longer ago than this are out of date by default: plans flag them and
+/// `check` warns about them.
+pub const DEFAULT_MAX_AGE_DAYS: i64 = 365;
 
 /// A text in every language of the graph, keyed by language code: `{"nl": "..", "en": ".."}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

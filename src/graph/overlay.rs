@@ -19,11 +19,11 @@ use super::keyed::KeyedStrings;
 use super::model::{
     Addition, Advice, Choice, Entry, Node, Question, RuleGraph, SCHEMA_VERSION, Source, Step, Text,
 };
-use super::path::{JsonPath, Seg};
+use super::origins::{FieldOrigin, ItemOrigin, Origins, OverlayInfo};
 use super::str::Str;
-use super::{FieldOrigin, ItemOrigin, Origins};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Problem, SourceId};
+use crate::location::{JsonPath, Seg};
 
 /// An overlay file.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -94,34 +94,6 @@ pub struct Attach<'a> {
     pub add: Vec<Addition<'a>>,
 }
 
-/// Identity of an overlay applied to a graph, shown in plans.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct OverlayInfo {
-    /// The overlay's id.
-    pub id: String,
-    /// Its version.
-    pub version: String,
-    /// Its review date.
-    pub reviewed: Date,
-    /// Its title (usually the municipality's or region's name), in every language it gives.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Text<'static>>,
-    /// The loaded file it was read from, to tell which values it set.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub source: SourceId,
-}
-
-impl OverlayInfo {
-    /// The title in `lang` (with the text's own fallback), else the id.
-    pub fn name(&self, lang: &str) -> &str {
-        match &self.title {
-            Some(t) if !t.get(lang).trim().is_empty() => t.get(lang),
-            _ => &self.id,
-        }
-    }
-}
-
 /// What kind of rule file a text is, judged by its top-level keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -161,9 +133,9 @@ pub fn parse(text: &str, source: SourceId) -> Result<Overlay<'_>, Vec<Diagnostic
             JsonPath::root().key("schema_version"),
         )]),
         Err(e) => {
-            let path = super::load::convert_path(e.path());
+            let path = super::decode::convert_path(e.path());
             let inner = e.into_inner();
-            Err(vec![super::load::problem_at(text, source, path, &inner)])
+            Err(vec![super::decode::problem_at(text, source, path, &inner)])
         }
     }
 }
@@ -285,7 +257,7 @@ pub fn apply<'a>(
                 .collect(),
         ))
     });
-    base.overlays.push(OverlayInfo {
+    origins.overlays.push(OverlayInfo {
         id: overlay.overlay.to_string(),
         version: overlay.version.to_string(),
         reviewed: overlay.reviewed,
@@ -370,7 +342,7 @@ impl Merger<'_> {
                                 (s, p)
                             };
                             self.diags
-                                .push(super::load::data_problem(source, at, path, &e));
+                                .push(super::decode::data_problem(source, at, path, &e));
                         }
                     }
                 }
@@ -402,7 +374,7 @@ impl Merger<'_> {
                     }
                     Err((path, e)) => {
                         self.diags
-                            .push(super::load::data_problem(self.source, at, path, &e))
+                            .push(super::decode::data_problem(self.source, at, path, &e))
                     }
                 },
             }
@@ -449,7 +421,7 @@ fn safety_patch(section: &str, id: &str, base: &Value, patch: &Value) -> Option<
 /// Deserializes an item from an overlay's JSON value; its strings are owned.
 fn from_value<'a, T: Deserialize<'a>>(v: Value) -> Result<T, (JsonPath, serde_json::Error)> {
     serde_path_to_error::deserialize(v)
-        .map_err(|e| (super::load::convert_path(e.path()), e.into_inner()))
+        .map_err(|e| (super::decode::convert_path(e.path()), e.into_inner()))
 }
 
 /// In an overlay, an empty contact field (`"phone": ""`) means "not filled in yet", as a starter

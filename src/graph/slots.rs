@@ -5,12 +5,12 @@
 //! contact details; the filler is the file that set them, found through [`super::Origins`]. This
 //! module only answers "which slots, filled by whom"; `check` judges them, plans show them.
 
+use super::entries::catalog;
 use super::model::Entry;
-use super::overlay::OverlayInfo;
-use super::path::{JsonPath, Seg};
+use super::origins::OverlayInfo;
 use super::{Graph, Kind};
 use crate::diagnostic::SourceId;
-use crate::graph::index::catalog;
+use crate::location::{JsonPath, Seg};
 
 /// The catalog kinds that can hold slots, in plan order.
 pub const SLOT_KINDS: [Kind; 4] = [Kind::Partner, Kind::Training, Kind::Resource, Kind::Network];
@@ -70,7 +70,7 @@ impl<'a> Graph<'a> {
             Filler::Open
         } else {
             match self
-                .rules
+                .origins
                 .overlays
                 .iter()
                 .rposition(|o| o.source == contact_from.0)
@@ -91,7 +91,7 @@ impl<'a> Graph<'a> {
     /// The overlay that filled a slot, when one did.
     pub fn filled_by(&self, slot: &Slot) -> Option<&OverlayInfo> {
         match slot.filler {
-            Filler::Overlay(o) => self.rules.overlays.get(o),
+            Filler::Overlay(o) => self.origins.overlays.get(o),
             Filler::Open | Filler::Base => None,
         }
     }

@@ -2,12 +2,13 @@
 
 use std::io::{self, Write};
 
+use super::TextStyle;
 use super::report::{CaseMark, ListItem, ReportRenderer, SlotItem, TestReport, TestSummary};
-use super::{TextStyle, sanitize};
 use crate::check::report::{self as check_report, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::graph::Sources;
 use crate::i18n::{Message, Ui};
+use crate::text::sanitize;
 
 /// The text layouts of the reports.
 #[derive(Debug, Clone, Copy)]

@@ -3,11 +3,12 @@
 
 use std::io::{self, Write};
 
-use super::{PlanRenderer, sanitize};
+use super::PlanRenderer;
 use crate::graph::Kind;
 use crate::graph::model::Contact;
 use crate::i18n::{Lang, Ui};
 use crate::plan::{Plan, Recommendation};
+use crate::text::sanitize;
 
 /// How text output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,10 +15,10 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::engine::EngineError;
-use crate::graph::index::catalog;
-use crate::graph::path::Seg;
+use crate::graph::entries::catalog;
 use crate::graph::{Graph, Kind, Sources, Text};
 use crate::i18n::Lang;
+use crate::location::Seg;
 use crate::walks::{self, Enumerated};
 
 /// Version of the worksheet's JSON form.

@@ -327,13 +327,14 @@ fn typing_no_or_yes_on_the_safety_question_picks_that_answer() {
             urgent,
             "{lang}: typed {typed:?}: {all:?}"
         );
-        assert!(
-            all.contains(&format!(
-                "acute-danger={}",
-                if urgent { "yes" } else { "no" }
-            )),
-            "{lang}: typed {typed:?}: {all:?}"
-        );
+        // The one-shot command speaks the user's language: Dutch words in Dutch.
+        let answer = match (lang, urgent) {
+            ("en", true) => "acute-danger=yes",
+            ("en", false) => "acute-danger=no",
+            (_, true) => "acuut-gevaar=ja",
+            (_, false) => "acuut-gevaar=nee",
+        };
+        assert!(all.contains(answer), "{lang}: typed {typed:?}: {all:?}");
         assert!(!all.contains("\\u{1b}"), "{all:?}");
         assert_eq!(exit_code(&mut p), 0);
     }

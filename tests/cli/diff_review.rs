@@ -91,7 +91,7 @@ fn diff_names_a_changed_phone_and_a_removed_addition_and_counts_their_plans() {
             Kind::Step => g.rules.steps[i.entry as usize].partner.as_deref() == Some(&partner),
             Kind::Advice => false,
             kind => {
-                let list = wegwijs::graph::index::catalog(&g.rules, kind);
+                let list = wegwijs::graph::entries::catalog(&g.rules, kind);
                 list[i.entry as usize].provider.as_deref() == Some(&partner)
             }
         })

@@ -10,7 +10,7 @@ use crate::common::{TODAY, every_outcome, every_outcome_in, stdout, wegwijs};
 use crate::deadline;
 use crate::external::{chromium, node_with_packages};
 use serde_json::{Value, json};
-use wegwijs::graph::index::Ask;
+use wegwijs::graph::Ask;
 
 const HOSTILE: &str = "tests/fixtures/export/hostile.json";
 /// A small graph whose additions carry `when` on role, concern, an earlier answer and the

@@ -75,8 +75,7 @@ fn no_graph_text_shares_eight_words_with_the_seed_page() {
         dir.display()
     );
     let seed = seed_runs(&files);
-    let graph: serde_json::Value =
-        serde_json::from_str(wegwijs::graph::load::BUILTIN_TEXT).unwrap();
+    let graph: serde_json::Value = serde_json::from_str(wegwijs::graph::BUILTIN_TEXT).unwrap();
     let mut texts = Vec::new();
     strings(&graph, "$".to_owned(), &mut texts);
     let copied: Vec<String> = texts

@@ -1,7 +1,7 @@
 //! Hostile sizes, end to end. These build inputs of tens of megabytes, so they are `#[ignore]`d
 //! and run in release by `.ci/run` (`cargo test --release --locked --test cli -- --ignored`,
 //! or `… -- --ignored sizes::` for these alone); the unit tests beside
-//! the code (`graph::keyed`, `graph::path`) pin the algorithms on every `cargo test`. Figures
+//! the code (`graph::keyed`, `location`) pin the algorithms on every `cargo test`. Figures
 //! measured before and after the fixes are in BENCHMARKS.md.
 
 use crate::common::wegwijs;

@@ -7,7 +7,6 @@
 
 use std::path::PathBuf;
 
-use super::{Lang, Message, Ui};
 use crate::batch::Shape as LineShape;
 use crate::check::report::Summary;
 use crate::cmd::Notice;
@@ -18,6 +17,7 @@ use crate::engine::EngineError;
 use crate::exit::{
     Cancelled, Doing, FileAction, FileError, FileProblem, QuestionnaireFailed, UsageError,
 };
+use crate::i18n::{Lang, Message, Ui};
 use crate::plan::PlanError;
 use crate::query::QueryError;
 use crate::render::report::{CaseMark, TestSummary};
@@ -314,7 +314,7 @@ fn samples() -> Vec<Sample> {
                     field: "cases".into(),
                 },
                 0,
-                crate::graph::path::JsonPath::root(),
+                crate::location::JsonPath::root(),
             ))),
         },
     ] {
@@ -351,7 +351,7 @@ fn samples() -> Vec<Sample> {
         },
     );
     for e in [
-        EngineError::Unanswered(crate::graph::index::Ask::Role),
+        EngineError::Unanswered(crate::graph::Ask::Role),
         EngineError::NoStart,
         EngineError::NoBranch { node: 1 },
         EngineError::Cycle,
