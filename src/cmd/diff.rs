@@ -21,12 +21,12 @@ pub(super) fn run(config: &Config, args: &DiffArgs, io: &mut Io) -> anyhow::Resu
     let mut new_sources = Sources::new();
     // A graph that cannot be compared is trouble (2), as for diff(1); 1 means "they differ".
     let Some((old, old_files)) =
-        super::load_graph_and_files(&with(old), &mut old_sources, io, json)?
+        super::load_graph_and_files(&with(old), &mut old_sources, io, json, ExitCode::Usage)?
     else {
         return Ok(ExitCode::Usage);
     };
     let Some((new, new_files)) =
-        super::load_graph_and_files(&with(new), &mut new_sources, io, json)?
+        super::load_graph_and_files(&with(new), &mut new_sources, io, json, ExitCode::Usage)?
     else {
         return Ok(ExitCode::Usage);
     };

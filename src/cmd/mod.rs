@@ -271,15 +271,22 @@ fn load_graph<'s>(
     io: &mut Io,
     json: bool,
 ) -> anyhow::Result<Option<Graph<'s>>> {
-    Ok(load_graph_and_files(config, sources, io, json)?.map(|(graph, _)| graph))
+    Ok(
+        load_graph_and_files(config, sources, io, json, ExitCode::Problems)?
+            .map(|(graph, _)| graph),
+    )
 }
 
 /// [`load_graph`], also giving the files read, for commands that name them.
+///
+/// `on_errors` is the code the caller exits with when the graph has errors, so that a JSON
+/// error object names the code the process really ends with.
 fn load_graph_and_files<'s>(
     config: &Config,
     sources: &'s mut Sources,
     io: &mut Io,
     json: bool,
+    on_errors: ExitCode,
 ) -> anyhow::Result<Option<(Graph<'s>, &'s Sources)>> {
     let loaded = graph::load(&config.selection, sources)?;
     let mut diagnostics = loaded.diagnostics;
@@ -301,7 +308,7 @@ fn load_graph_and_files<'s>(
             loaded.sources,
             config,
             json,
-            failed,
+            failed.then_some(on_errors),
             io.err,
         )?;
     }
@@ -332,12 +339,13 @@ fn is_json(format: DataFormat) -> bool {
 }
 
 /// Locates, sorts and prints diagnostics to `out` (as a JSON error object when `json`).
+/// `failed` is the exit code the command ends with because of them, if it fails.
 fn print_diagnostics(
     diagnostics: &mut [Diagnostic],
     sources: &Sources,
     config: &Config,
     json: bool,
-    failed: bool,
+    failed: Option<ExitCode>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     sources.locate(diagnostics);
@@ -346,8 +354,12 @@ fn print_diagnostics(
         let message = Notice::RulesHaveErrors.in_lang(config.lang).to_string();
         let value = ErrorObject {
             error: ErrorBody {
-                kind: if failed { "rules" } else { "warnings" },
-                exit_code: if failed { ExitCode::Problems.code() } else { 0 },
+                kind: if failed.is_some() {
+                    "rules"
+                } else {
+                    "warnings"
+                },
+                exit_code: failed.map_or(0, ExitCode::code),
                 message,
             },
             report: Some(report::to_json(diagnostics, sources, config.lang)),
@@ -355,7 +367,7 @@ fn print_diagnostics(
         Json::COMPACT.write(&value, out)
     } else {
         report::write_text(out, diagnostics, sources, config.lang, config.err_color)?;
-        if failed {
+        if failed.is_some() {
             let summary = report::Summary::of(diagnostics, sources.len());
             writeln!(out, "{}", summary.in_lang(config.lang))?;
         }

@@ -11,7 +11,9 @@ use super::Io;
 pub(super) fn run(config: &Config, args: &ReviewArgs, io: &mut Io) -> anyhow::Result<ExitCode> {
     let json = args.format == ReviewFormat::Json;
     let mut sources = crate::graph::Sources::new();
-    let Some((graph, files)) = super::load_graph_and_files(config, &mut sources, io, json)? else {
+    let Some((graph, files)) =
+        super::load_graph_and_files(config, &mut sources, io, json, ExitCode::Problems)?
+    else {
         return Ok(ExitCode::Problems);
     };
     let opts = ReviewOptions {

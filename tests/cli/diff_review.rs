@@ -195,6 +195,16 @@ fn diff_trouble_exits_2() {
         .unwrap();
     assert_eq!(broken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&broken.stderr).contains("E012"));
+    // As JSON, the error object names the code the process ends with.
+    let broken = wegwijs()
+        .args(["diff", "tests/fixtures/check/E012-dangling-node.json"])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(broken.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&broken.stderr).unwrap();
+    assert_eq!(error["error"]["exit_code"], 2, "{error}");
+    assert_eq!(error["error"]["kind"], "rules");
 }
 
 #[test]
