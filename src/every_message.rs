@@ -13,6 +13,7 @@ use crate::cmd::Notice;
 use crate::diagnostic::os_text::OsProblem;
 use crate::diagnostic::serde_text::{Expected, Found, SerdeMessage, Syntax};
 use crate::diagnostic::{Problem, SafetyIssue, Shape};
+use crate::diff::words::Word;
 use crate::engine::EngineError;
 use crate::exit::{
     Cancelled, Doing, FileAction, FileError, FileProblem, QuestionnaireFailed, UsageError,
@@ -436,6 +437,56 @@ fn samples() -> Vec<Sample> {
             files: 1,
         },
     );
+    // The diff report's words (no `Debug` name needed beyond the variant's).
+    let words = [
+        Word::Title,
+        Word::OldSide,
+        Word::NewSide,
+        Word::Summary {
+            changed: 3,
+            compared: 10,
+        },
+        Word::Breakdown {
+            content: 2,
+            details: 1,
+        },
+        Word::Basis {
+            compared: 10,
+            old: 8,
+            new: 9,
+        },
+        Word::NoChanges { compared: 10 },
+        Word::TooMany {
+            old: 9,
+            new: 9,
+            limit: 5,
+        },
+        Word::OnlyOld { plans: 2 },
+        Word::OnlyNew { plans: 2 },
+        Word::Recommendations,
+        Word::Entries,
+        Word::Structure,
+        Word::Nodes,
+        Word::Endings,
+        Word::AddedTo { plans: 2 },
+        Word::RemovedFrom { plans: 2 },
+        Word::MovedIn { plans: 2 },
+        Word::ReasonIn { plans: 2 },
+        Word::Added,
+        Word::Removed,
+        Word::Changed,
+        Word::InPlans { plans: 2 },
+        Word::ForExample,
+        Word::NowUrgent,
+        Word::NoLongerUrgent,
+        Word::FirstStep,
+        Word::NowAsks { question: "q" },
+        Word::NoLongerAsks { question: "q" },
+        Word::Nothing,
+    ];
+    for word in words {
+        add(&mut all, word);
+    }
     all
 }
 

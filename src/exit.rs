@@ -107,7 +107,9 @@ impl FileProblem {
             None => FileProblem::Json {
                 said: SerdeMessage::parse(&e.to_string()),
                 field: None,
-                at: (e.line(), e.column()),
+                // serde_json counts the column from 0 at the start of a line; messages count from 1,
+                // as they do for rule files.
+                at: (e.line(), e.column().max(1)),
             },
         }
     }

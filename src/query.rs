@@ -297,7 +297,7 @@ impl QueryError {
                 let given = clip(given);
                 match lang {
                     Lang::Nl => format!(
-                        "`{given}` is geen antwoord; schrijf VRAAG=OPTIE, bijvoorbeeld acute-danger=no"
+                        "`{given}` is geen antwoord; schrijf VRAAG=OPTIE, bijvoorbeeld acuut-gevaar=nee"
                     ),
                     Lang::En => format!(
                         "`{given}` is not an answer; write QUESTION=OPTION, e.g. acute-danger=no"

@@ -89,7 +89,28 @@ pub fn run(
                 err: &mut *io.err,
             },
         ),
-        None => dispatch(&cli, &config, io),
+        None => {
+            let mut out = Watched {
+                inner: &mut *io.out,
+                failed: false,
+            };
+            let result = dispatch(
+                &cli,
+                &config,
+                &mut Io {
+                    out: &mut out,
+                    err: &mut *io.err,
+                },
+            );
+            // A command that failed while writing its output says so, as the flush below does,
+            // whichever command it was and however much it had written.
+            match result {
+                Err(e) if out.failed && e.downcast_ref::<Doing>().is_none() => {
+                    Err(e.context(Doing::WritingOutput))
+                }
+                result => result,
+            }
+        }
     };
     let result = result.and_then(|code| {
         io.out.flush().context(Doing::WritingOutput)?;
@@ -111,6 +132,33 @@ pub fn run(
             }
             code
         }
+    }
+}
+
+/// A writer that remembers whether a write to it failed, so that the error can be named as a
+/// failure to write the output rather than whatever the command was doing.
+struct Watched<'w> {
+    inner: &'w mut dyn Write,
+    failed: bool,
+}
+
+impl Write for Watched<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.failed |= result.is_err();
+        result
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let result = self.inner.write_all(buf);
+        self.failed |= result.is_err();
+        result
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.failed |= result.is_err();
+        result
     }
 }
 

@@ -12,7 +12,7 @@
 mod items;
 mod plans;
 pub mod render;
-mod words;
+pub(crate) mod words;
 
 use schemars::JsonSchema;
 use serde::Serialize;

@@ -94,6 +94,14 @@ fn outline(d: &Diff, lang: Lang) -> Outline {
         }
         .text(lang);
         intro.push(vec![Span::Words(format!("{summary} ({breakdown})."))]);
+        intro.push(vec![Span::Words(
+            Word::Basis {
+                compared: p.compared,
+                old: p.paths_old,
+                new: p.paths_new,
+            }
+            .text(lang),
+        )]);
     }
     if p.only_old > 0 {
         intro.push(vec![Span::Words(

@@ -12,6 +12,7 @@ pub enum Word<'a> {
     NewSide,
     Summary { changed: u64, compared: u64 },
     Breakdown { content: u64, details: u64 },
+    Basis { compared: u64, old: u64, new: u64 },
     NoChanges { compared: u64 },
     TooMany { old: u64, new: u64, limit: u64 },
     OnlyOld { plans: u64 },
@@ -58,6 +59,11 @@ impl Word<'_> {
             }
             Word::Breakdown { content, details } => format!(
                 "{content} in what they recommend or ask, {details} only in the details of an entry they show"
+            ),
+            Word::Basis { compared, old, new } => format!(
+                "Compared: every answer path of either graph, for the roles and concerns both have, each answered by both graphs: {compared} (the old graph has {} paths, the new {}).",
+                paths(old),
+                paths(new)
             ),
             Word::NoChanges { compared } => {
                 format!("No changes: both graphs give the same {}.", plans(compared))
@@ -110,6 +116,11 @@ impl Word<'_> {
             Word::Breakdown { content, details } => format!(
                 "{content} in wat ze aanraden of vragen, {details} alleen in de gegevens van een onderdeel dat ze tonen"
             ),
+            Word::Basis { compared, old, new } => format!(
+                "Vergeleken: elk antwoordpad van een van beide regelsets, voor de rollen en zorgen die ze allebei hebben, door allebei beantwoord: {compared} (de oude regelset heeft {} paden, de nieuwe {}).",
+                paths(old),
+                paths(new)
+            ),
             Word::NoChanges { compared } => {
                 format!(
                     "Geen wijzigingen: beide regelsets geven dezelfde {}.",
@@ -117,7 +128,7 @@ impl Word<'_> {
                 )
             }
             Word::TooMany { old, new, limit } => format!(
-                "Te veel antwoordpaden om de plannen een voor een te vergelijken (oude regelset: {}, nieuwe: {}; grens: {limit}, zie --max-paths). Alleen onderdelen en knopen vergeleken.",
+                "Te veel antwoordpaden om de plannen een voor een te vergelijken (oude regelset: {}, nieuwe: {}; grens: {limit}, zie --max-paths). Alleen onderdelen en knooppunten vergeleken.",
                 paths(old),
                 paths(new)
             ),
@@ -132,7 +143,7 @@ impl Word<'_> {
             Word::Recommendations => "Aanbevelingen".into(),
             Word::Entries => "Onderdelen van de catalogus".into(),
             Word::Structure => "Vragen, opties, rollen, zorgen en bronnen".into(),
-            Word::Nodes => "Knopen".into(),
+            Word::Nodes => "Knooppunten".into(),
             Word::Endings => "Paden die anders eindigen".into(),
             Word::AddedTo { plans: n } => format!("toegevoegd aan {}", plans(n)),
             Word::RemovedFrom { plans: n } => format!("verdwenen uit {}", plans(n)),

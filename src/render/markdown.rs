@@ -201,11 +201,7 @@ fn contact(c: &Contact, lang: Lang) -> Option<String> {
         parts.push(format!("{}: {}", Ui::Phone.get(lang), esc(phone)));
     }
     if let Some(email) = &c.email {
-        parts.push(format!(
-            "{}: {}",
-            Ui::Email.get(lang),
-            link(&format!("mailto:{email}"))
-        ));
+        parts.push(format!("{}: {}", Ui::Email.get(lang), email_link(email)));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
@@ -242,6 +238,21 @@ pub(crate) fn link(url: &str) -> String {
         format!("<{url}>")
     } else {
         esc(url)
+    }
+}
+
+/// An e-mail address as a link that shows the address itself and opens a new mail
+/// (`[ess@minszw.nl](mailto:ess@minszw.nl)`; an autolink would show `mailto:` as text), or the
+/// address as escaped text when it holds anything unsafe in a link destination.
+pub(crate) fn email_link(address: &str) -> String {
+    let safe = address.contains('@')
+        && address.chars().all(|c| {
+            c.is_ascii_graphic() && !matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | '\\' | '`')
+        });
+    if safe {
+        format!("[{}](mailto:{address})", esc(address))
+    } else {
+        esc(address)
     }
 }
 

@@ -19,7 +19,9 @@ use std::io::{self, Write};
 
 pub use json::Json;
 pub use markdown::Markdown;
-pub(crate) use markdown::{esc as markdown_escape, link as markdown_link};
+pub(crate) use markdown::{
+    email_link as markdown_email_link, esc as markdown_escape, link as markdown_link,
+};
 pub use report_json::JsonReport;
 pub use report_text::TextReport;
 pub use text::{Text, TextStyle};

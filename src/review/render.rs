@@ -1,12 +1,15 @@
 //! Writing a [`Worksheet`]: a Markdown checklist (`- [ ]` per fact, to tick in any editor or on
 //! paper), CSV for a spreadsheet (RFC 4180: a header row, CRLF line ends, fields quoted when
-//! they hold a comma, quote or line break), or JSON.
+//! they hold a comma, quote or line break; a field a spreadsheet would compute gets a leading
+//! `'`), or JSON.
 
 use std::io::{self, Write};
 
 use super::{Fact, Worksheet};
 use crate::i18n::Lang;
-use crate::render::{markdown_escape as esc, markdown_link as link};
+use crate::render::{
+    markdown_email_link as email_link, markdown_escape as esc, markdown_link as link,
+};
 
 /// The formats of `review`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -99,11 +102,21 @@ fn csv_row(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> io::Res
 }
 
 /// A field, quoted (with quotes doubled) when it holds a comma, a quote or a line break.
+///
+/// A field that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return) gets a leading `'`, so a rule file cannot make a reviewer's spreadsheet
+/// compute or fetch anything (CSV injection); the cell then shows the text as written, with the
+/// quote in front.
 pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    let guarded: std::borrow::Cow<'_, str> = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
     } else {
         s.into()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\"")).into()
+    } else {
+        guarded
     }
 }
 
@@ -134,7 +147,7 @@ fn fact(f: &Fact, w: &Words, out: &mut dyn Write) -> io::Result<()> {
     let value = if f.fact.starts_with("contact.website") {
         link(&f.value)
     } else if f.fact == "contact.email" {
-        link(&format!("mailto:{}", f.value))
+        email_link(&f.value)
     } else {
         esc(&f.value)
     };
@@ -153,8 +166,13 @@ fn fact(f: &Fact, w: &Words, out: &mut dyn Write) -> io::Result<()> {
             if let Some(url) = &s.url {
                 line.push_str(&format!(", {}", link(url)));
             }
-            if let Some(dated) = &s.dated {
-                line.push_str(&format!(" ({} {})", w.page_dated, esc(dated)));
+            match s.dated.as_deref() {
+                // The worksheet's machine value; a reader gets the words.
+                Some("undated") => {
+                    line.push_str(&format!(" ({})", crate::i18n::Ui::PageUndated.get(w.lang)))
+                }
+                Some(dated) => line.push_str(&format!(" ({} {})", w.page_dated, esc(dated))),
+                None => {}
             }
             writeln!(out, "{line}")?;
         }
@@ -263,6 +281,15 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_compute_are_text() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+31 70 333 4558"), "'+31 70 333 4558");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("070 333 4558"), "070 333 4558");
+    }
 
     #[test]
     fn csv_quotes_commas_quotes_and_line_breaks() {

@@ -104,3 +104,12 @@ fn rule_tests_report_in_dutch() {
         assert!(!out.contains(english), "{english} in {out}");
     }
 }
+
+#[test]
+fn the_review_worksheet_says_undated_pages_in_dutch() {
+    let nl = crate::common::stdout(&["--lang", "nl", "review"]);
+    assert!(nl.contains("(pagina zonder datum)"), "{nl}");
+    assert!(!nl.contains("undated"), "{nl}");
+    let en = crate::common::stdout(&["--lang", "en", "review"]);
+    assert!(en.contains("(page undated)"), "{en}");
+}

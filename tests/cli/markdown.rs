@@ -7,6 +7,8 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 struct Outline {
     headings: Vec<(HeadingLevel, String)>,
     links: Vec<String>,
+    /// What each link shows, in the order of `links`.
+    link_texts: Vec<String>,
     list_items: usize,
     html: usize,
 }
@@ -15,10 +17,12 @@ fn outline(md: &str) -> Outline {
     let mut o = Outline {
         headings: Vec::new(),
         links: Vec::new(),
+        link_texts: Vec::new(),
         list_items: 0,
         html: 0,
     };
     let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut link_text: Option<String> = None;
     for event in Parser::new(md) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
@@ -27,8 +31,15 @@ fn outline(md: &str) -> Outline {
                 if let Some((_, h)) = heading.as_mut() {
                     h.push_str(&t);
                 }
+                if let Some(l) = link_text.as_mut() {
+                    l.push_str(&t);
+                }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => o.links.push(dest_url.to_string()),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                o.links.push(dest_url.to_string());
+                link_text = Some(String::new());
+            }
+            Event::End(TagEnd::Link) => o.link_texts.extend(link_text.take()),
             Event::Start(Tag::Item) => o.list_items += 1,
             Event::Html(_) | Event::InlineHtml(_) => o.html += 1,
             _ => {}
@@ -80,6 +91,13 @@ fn plans_render_as_the_intended_structure() {
         o.links.contains(&"mailto:ess@minszw.nl".to_owned()),
         "{:?}",
         o.links
+    );
+    // An e-mail link shows the address, not `mailto:`.
+    assert!(o.link_texts.contains(&"ess@minszw.nl".to_owned()));
+    assert!(
+        o.link_texts.iter().all(|t| !t.starts_with("mailto:")),
+        "{:?}",
+        o.link_texts
     );
     assert!(
         o.links

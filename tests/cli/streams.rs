@@ -30,6 +30,8 @@ const EVERY_OUTPUT: &[&[&str]] = &[
     &["completions", "zsh"],
     &["completions", "fish"],
     &["man"],
+    &["review"],
+    &["diff", "tests/fixtures/previous-release/default.json"],
 ];
 
 /// Regression: `--help`, `--version` and `completions` exited 0 (or panicked, exit 101) when
@@ -60,6 +62,8 @@ fn every_command_exits_3_on_a_full_disk() {
             stderr.contains("no space left on device"),
             "{args:?}: {stderr}"
         );
+        // Every command says what it was doing, in the same words (JSON errors alike).
+        assert!(stderr.contains("writing output"), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
