@@ -15,6 +15,8 @@
 
 use std::fmt;
 
+use smallvec::{SmallVec, smallvec};
+
 use crate::graph::Ask;
 use crate::graph::{Graph, Kind};
 use crate::query::Query;
@@ -39,8 +41,9 @@ pub struct Item {
     pub priority: u16,
     /// An urgent step (always shown first).
     pub urgent: bool,
-    /// Every (node, position in that node's `add`) that added it, in path order.
-    pub from: Vec<(u32, u32)>,
+    /// Every (node, position in that node's `add`) that added it, in path order. Most items
+    /// come from one or two nodes, so these stay inline: a walk allocates no list per item.
+    pub from: SmallVec<[(u32, u32); 2]>,
 }
 
 /// The result of a complete walk.
@@ -109,8 +112,10 @@ impl std::error::Error for EngineError {}
 pub fn walk(graph: &Graph, query: &Query, assume: bool) -> Result<Walk, EngineError> {
     let ix = &graph.index;
     let mut node = ix.start.ok_or(EngineError::NoStart)?;
-    let mut path: Vec<Visit> = Vec::new();
-    let mut items: Vec<Item> = Vec::new();
+    // Sized for a typical walk of the built-in graph, so neither list grows step by step.
+    let mut path: Vec<Visit> = Vec::with_capacity(16);
+    let mut items: Vec<Item> = Vec::with_capacity(32);
+    let mut seen = 0u128;
     let limit = graph.index.node_count();
     loop {
         if path.len() >= limit {
@@ -143,10 +148,19 @@ pub fn walk(graph: &Graph, query: &Query, assume: bool) -> Result<Walk, EngineEr
                 }
             }
             let urgent = add.kind == Kind::Step && graph.rules.steps[add.entry as usize].urgent;
-            match items
-                .iter_mut()
-                .find(|i| i.kind == add.kind && i.entry == add.entry)
-            {
+            // A 128-bit filter over (kind, entry): most additions are new to the walk, and for
+            // those the filter spares the search through every item so far.
+            let bit = 1u128 << ((add.entry as usize * 8 + add.kind as usize) % 128);
+            let known = seen & bit != 0;
+            seen |= bit;
+            let found = known
+                .then(|| {
+                    items
+                        .iter_mut()
+                        .find(|i| i.kind == add.kind && i.entry == add.entry)
+                })
+                .flatten();
+            match found {
                 Some(item) => {
                     item.priority = item.priority.min(add.priority);
                     item.from.push((node, add.at));
@@ -156,7 +170,7 @@ pub fn walk(graph: &Graph, query: &Query, assume: bool) -> Result<Walk, EngineEr
                     entry: add.entry,
                     priority: add.priority,
                     urgent,
-                    from: vec![(node, add.at)],
+                    from: smallvec![(node, add.at)],
                 }),
             }
         }
@@ -302,7 +316,7 @@ mod tests {
         // s1 was added at 60 by start, then again at 10 by `na`: one item, priority 10.
         assert_eq!(ids(&g, &o), ["s1", "p", "s2"]);
         assert_eq!(o.items[0].priority, 10);
-        assert_eq!(o.items[0].from, [(0, 0), (3, 2)]);
+        assert_eq!(o.items[0].from.as_slice(), [(0, 0), (3, 2)]);
     }
 
     #[test]
@@ -408,7 +422,7 @@ mod tests {
             .items
             .iter()
             .find(|i| i.kind == Kind::Step && i.entry == 2);
-        assert_eq!(s2.map(|i| i.from.clone()), Some(vec![(4, 0)]));
+        assert_eq!(s2.map(|i| i.from.to_vec()), Some(vec![(4, 0)]));
     }
 
     #[test]

@@ -101,9 +101,9 @@ fn diff_names_a_changed_phone_and_a_removed_addition_and_counts_their_plans() {
     let step_plans = outcomes
         .iter()
         .filter(|o| {
-            o.items
-                .iter()
-                .any(|i| i.kind == Kind::Step && i.entry == step_ix && i.from == [(node_ix, 0)])
+            o.items.iter().any(|i| {
+                i.kind == Kind::Step && i.entry == step_ix && i.from.as_slice() == [(node_ix, 0)]
+            })
         })
         .count() as u64;
     assert!(phone_plans > 0 && step_plans > 0);
