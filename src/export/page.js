@@ -694,7 +694,11 @@
   }
 
   if (data.format !== 2) {
-    main.replaceChildren(el('p', { class: 'warn' }, `This page holds rule data of format ${data.format}; it reads format 2.`));
+    // The page's own words come with its data, which this script cannot read: say it in both
+    // languages the tool speaks.
+    main.replaceChildren(el('p', { class: 'warn' },
+      `Deze pagina bevat regelgegevens van formaat ${data.format}; het script leest formaat 2. ` +
+      `This page holds rule data of format ${data.format}; it reads format 2.`));
     return;
   }
   try {
