@@ -498,12 +498,14 @@ fn queries() -> Vec<QueryError> {
             given: "astronaut".into(),
             nearest: Vec::new(),
             valid: ids(),
+            words: ids(),
         },
         QueryError::UnknownAnswer {
             what: "acute-danger".into(),
             given: "jaa".into(),
             nearest: ids(),
             valid: ids(),
+            words: ids(),
         },
         QueryError::UnknownQuestion {
             given: "acute".into(),

@@ -126,12 +126,25 @@ impl Query {
         let ids = |list: &[crate::graph::model::Choice]| -> Vec<String> {
             list.iter().map(|c| c.id.to_string()).collect()
         };
+        let firsts = |list: &[crate::graph::model::Choice]| -> Vec<Option<String>> {
+            list.iter()
+                .map(|c| c.aliases.first().map(|a| a.to_string()))
+                .collect()
+        };
         if let Some(role) = &raw.role {
-            query.role = Some(find(&ix.roles, &ids(&graph.rules.roles), role, ASK_ROLE)?);
+            let roles = &graph.rules.roles;
+            query.role = Some(find(
+                &ix.roles,
+                &ids(roles),
+                &firsts(roles),
+                role,
+                ASK_ROLE,
+            )?);
         }
         if let Some(concern) = &raw.concern {
-            let concerns = ids(&graph.rules.concerns);
-            query.concern = Some(find(&ix.concerns, &concerns, concern, ASK_CONCERN)?);
+            let concerns = &graph.rules.concerns;
+            let (ids, firsts) = (ids(concerns), firsts(concerns));
+            query.concern = Some(find(&ix.concerns, &ids, &firsts, concern, ASK_CONCERN)?);
         }
         for (q, o) in &raw.answers {
             let qi = ix
@@ -143,7 +156,12 @@ impl Query {
                 })?;
             let question = &graph.rules.questions[qi as usize];
             let options: Vec<String> = question.options.iter().map(|o| o.id.to_string()).collect();
-            let oi = find(&ix.options[qi as usize], &options, o, &question.id)?;
+            let firsts: Vec<Option<String>> = question
+                .options
+                .iter()
+                .map(|o| o.aliases.first().map(|a| a.to_string()))
+                .collect();
+            let oi = find(&ix.options[qi as usize], &options, &firsts, o, &question.id)?;
             match query.answers[qi as usize] {
                 Some(prev) if prev != oi => {
                     return Err(QueryError::Conflicting {
@@ -159,12 +177,19 @@ impl Query {
     }
 }
 
-/// Finds `given` among the ids and aliases of `lookup`; `ids` are the canonical ids by index.
+/// Finds `given` among the ids and aliases of `lookup`; `ids` are the canonical ids by index,
+/// `firsts` their first aliases (the Dutch word, by the format's convention).
 ///
 /// When it is not there, the suggestions are the closest ids, and an alias only when it is
 /// closer than every id (`ja` for `jaa`, never `y` for `maybe`); with nothing close, the error
-/// lists every valid id.
-fn find(lookup: &Lookup, ids: &[String], given: &str, what: &str) -> Result<u32, QueryError> {
+/// lists every valid id, and in Dutch every Dutch word.
+fn find(
+    lookup: &Lookup,
+    ids: &[String],
+    firsts: &[Option<String>],
+    given: &str,
+    what: &str,
+) -> Result<u32, QueryError> {
     lookup.find(given).ok_or_else(|| {
         let by_id = suggest::scored(given, ids.iter().map(String::as_str));
         let best_id = by_id.first().map_or(0.0, |s| s.0);
@@ -192,6 +217,16 @@ fn find(lookup: &Lookup, ids: &[String], given: &str, what: &str) -> Result<u32,
             given: given.to_owned(),
             nearest,
             valid: ids.to_vec(),
+            // The Dutch word where the first alias names the same item, else the id.
+            words: ids
+                .iter()
+                .zip(firsts)
+                .enumerate()
+                .map(|(i, (id, first))| match first {
+                    Some(word) if lookup.find(word) == Some(i as u32) => word.clone(),
+                    _ => id.clone(),
+                })
+                .collect(),
         }
     })
 }
@@ -209,6 +244,8 @@ pub enum QueryError {
         nearest: Vec<String>,
         /// Every valid id, in graph order.
         valid: Vec<String>,
+        /// The same, each as its Dutch word (its first alias) where it has one.
+        words: Vec<String>,
     },
     /// A question id that does not exist.
     UnknownQuestion {
@@ -258,6 +295,7 @@ impl QueryError {
                 given,
                 nearest,
                 valid,
+                words,
             } => {
                 let subject = match (what.as_str(), lang) {
                     (ASK_ROLE, Lang::Nl) => "onbekende rol".to_owned(),
@@ -274,7 +312,7 @@ impl QueryError {
                     }
                 } else {
                     match lang {
-                        Lang::Nl => format!("kies uit {}", or_list(valid, or)),
+                        Lang::Nl => format!("kies uit {}", or_list(words, or)),
                         Lang::En => format!("choose {}", or_list(valid, or)),
                     }
                 };

@@ -72,7 +72,7 @@ fn unknown_answers_suggest_ids_or_list_the_options() {
         (
             "nl",
             "maybe",
-            "onbekend antwoord op acute-danger: `maybe`; kies uit `yes` of `no`",
+            "onbekend antwoord op acute-danger: `maybe`; kies uit `ja` of `nee`",
         ),
         (
             "nl",
