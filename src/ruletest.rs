@@ -12,6 +12,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::Diagnostic;
 use crate::engine::EngineError;
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::str::Str;
@@ -30,6 +31,19 @@ pub struct TestFile<'a> {
     pub schema: Option<Str<'a>>,
     /// The cases, run in order.
     pub cases: Vec<Case<'a>>,
+}
+
+impl<'a> TestFile<'a> {
+    /// Reads a test file's text (a byte-order mark is skipped); a malformed file is the
+    /// diagnostic that says where and what, as for a rule file.
+    pub fn parse(text: &'a str) -> Result<TestFile<'a>, Box<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let at = crate::graph::decode::convert_path(e.path());
+            Box::new(crate::graph::decode::problem_at(text, 0, at, e.inner()))
+        })
+    }
 }
 
 /// One pinned outcome.

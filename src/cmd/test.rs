@@ -30,7 +30,10 @@ pub(super) fn run(config: &Config, args: &TestArgs, io: &mut Io) -> anyhow::Resu
             path: path.clone(),
             problem: FileProblem::Os(OsProblem::from_io(&e)),
         })?;
-        let file = parse(&text, path)?;
+        let file = TestFile::parse(&text).map_err(|d| UsageError::TestFile {
+            path: path.clone(),
+            problem: FileProblem::Content(d),
+        })?;
         cases.extend(
             file.cases
                 .iter()
@@ -46,21 +49,5 @@ pub(super) fn run(config: &Config, args: &TestArgs, io: &mut Io) -> anyhow::Resu
         ExitCode::Problems
     } else {
         ExitCode::Success
-    })
-}
-
-/// Parses a test file; a malformed one is a usage error that says where.
-fn parse<'t>(text: &'t str, path: &std::path::Path) -> anyhow::Result<TestFile<'t>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<TestFile<'t>, _> = serde_path_to_error::deserialize(&mut de);
-    parsed.map_err(|e| {
-        let at = crate::graph::decode::convert_path(e.path());
-        let d = crate::graph::decode::problem_at(text, 0, at, e.inner());
-        UsageError::TestFile {
-            path: path.to_owned(),
-            problem: FileProblem::Content(Box::new(d)),
-        }
-        .into()
     })
 }
