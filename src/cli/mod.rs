@@ -409,8 +409,8 @@ pub enum SchemaKindArg {
     Review,
 }
 // The command line's value enums become the library's types here; nothing below the command
-// line knows clap. Each match is exhaustive, so a new command-line value does not compile until it names
-// the library value it stands for.
+// line knows clap. Each match is exhaustive, so a new command-line value does not compile until
+// it names the library value it stands for.
 
 impl From<LangArg> for Lang {
     fn from(arg: LangArg) -> Lang {

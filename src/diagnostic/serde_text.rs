@@ -546,7 +546,7 @@ pub fn strip_position(message: &str) -> &str {
 }
 
 /// Backticked names after "expected" in a serde message: the allowed fields or values.
-fn expected_names(msg: &str) -> Vec<String> {
+pub(crate) fn expected_names(msg: &str) -> Vec<String> {
     let Some(i) = msg.find("expected") else {
         return Vec::new();
     };

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::diagnostic::serde_text::expected_names;
 use crate::diagnostic::{Diagnostic, Problem, SourceId};
 use crate::location::{JsonPath, LineIndex, Seg};
 use crate::suggest::nearest;
@@ -108,19 +109,6 @@ pub(crate) fn unknown_field_name(msg: &str) -> Option<String> {
     msg.strip_prefix("unknown field `")
         .and_then(|r| r.split('`').next())
         .map(str::to_owned)
-}
-
-/// Backticked names after "expected" in a serde message: the allowed fields or values.
-fn expected_names(msg: &str) -> Vec<String> {
-    let Some(i) = msg.find("expected") else {
-        return Vec::new();
-    };
-    msg[i..]
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
 }
 
 /// Turns a serde data error into a typed problem at `prefix` + `path`.
