@@ -305,9 +305,18 @@ impl QueryError {
                     (q, Lang::Nl) => format!("onbekend antwoord op {q}:"),
                     (q, Lang::En) => format!("unknown answer to {q}:"),
                 };
+                // In Dutch a suggested id comes with its Dutch word first (`docent` of
+                // `teacher`): the user may have typed either, and both work.
+                let dutch: Vec<String> = nearest
+                    .iter()
+                    .flat_map(|n| match valid.iter().position(|v| v == n) {
+                        Some(i) if words[i] != *n => vec![words[i].clone(), n.clone()],
+                        _ => vec![n.clone()],
+                    })
+                    .collect();
                 let hint = if !nearest.is_empty() {
                     match lang {
-                        Lang::Nl => format!("bedoelde u {}?", or_list(nearest, or)),
+                        Lang::Nl => format!("bedoelde u {}?", or_list(&dutch, or)),
                         Lang::En => format!("did you mean {}?", or_list(nearest, or)),
                     }
                 } else {

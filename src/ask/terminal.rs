@@ -29,6 +29,9 @@ pub struct InquirePrompter {
     /// Whether to use colour.
     pub color: bool,
     screen: Screen,
+    /// The urgent line once it was shown: repeated in the help line of every later question, so
+    /// that it stays on screen however short the terminal and however many questions follow.
+    reminder: Option<String>,
 }
 
 impl InquirePrompter {
@@ -38,6 +41,7 @@ impl InquirePrompter {
             lang,
             color,
             screen: Screen::open(),
+            reminder: None,
         }
     }
 }
@@ -153,14 +157,15 @@ fn cut(s: &str, width: usize) -> String {
 
 /// The options to show at once in a terminal of `rows` lines, when the question takes
 /// `message_rows` and the help line `help_rows`: all of them up to [`PAGE_SIZE`], fewer when the
-/// whole prompt would not fit. A list taller than the screen scrolls the question and the
+/// whole prompt would not fit, and never fewer than two, so that a list that scrolls shows its
+/// scroll marks. A list taller than the screen scrolls the question and the
 /// highlighted option out of sight, and inquire's redraw then garbles what is left.
 fn page_size(rows: Option<usize>, message_rows: usize, help_rows: usize) -> usize {
     match rows {
         // One spare line for the cursor below the help.
         Some(rows) => rows
             .saturating_sub(message_rows + help_rows + 1)
-            .clamp(1, PAGE_SIZE),
+            .clamp(2, PAGE_SIZE),
         None => PAGE_SIZE,
     }
 }
@@ -185,6 +190,11 @@ impl InquirePrompter {
         }
         .with_canceled_prompt_indicator(Styled::new(""));
         let count = items.len();
+        let help = match &self.reminder {
+            Some(reminder) => format!("{reminder} · {help}"),
+            None => help.to_owned(),
+        };
+        let help = help.as_str();
         let columns = self.screen.columns();
         let message_rows = rows(&format!("? {message} "), columns);
         let help_rows = rows(&format!("[{help}]"), columns);
@@ -219,6 +229,7 @@ impl Prompter for InquirePrompter {
             format!("{heading} {text}\n")
         };
         self.screen.write(&line);
+        self.reminder = Some(format!("{heading} {text}"));
         Ok(())
     }
 
@@ -261,10 +272,11 @@ impl Prompter for InquirePrompter {
         };
         let mut items = vec![Item::new(show, &self.screen)];
         items.extend(rows.iter().map(|r| {
+            // The answer first: a line cut to the terminal's width keeps what is being checked.
             let option = PromptOption {
                 id: r.id.clone(),
-                label: format!("{change}: {}", r.question),
-                help: Some(r.answer.clone()),
+                label: format!("{change}: {}", r.answer),
+                help: Some(r.question.clone()),
                 aliases: Vec::new(),
             };
             Item::new(option, &self.screen)
@@ -308,8 +320,8 @@ mod tests {
         assert_eq!(page_size(Some(10), 1, 1), 7);
         // Tall enough: every option up to the page size.
         assert_eq!(page_size(Some(50), 1, 1), PAGE_SIZE);
-        // Absurdly short: still one option to choose from.
-        assert_eq!(page_size(Some(3), 2, 2), 1);
+        // Absurdly short: still two options, so the list shows that it scrolls.
+        assert_eq!(page_size(Some(3), 2, 2), 2);
         // Size unknown: the full page.
         assert_eq!(page_size(None, 1, 1), PAGE_SIZE);
     }

@@ -177,7 +177,11 @@ pub fn write_text(
             writeln!(out, "  --> {at} ({})", sanitize(&d.path.to_string()))?;
         }
         if let Some(help) = help {
-            writeln!(out, "  = help: {}", sanitize(&help))?;
+            let label = match lang {
+                Lang::Nl => "tip",
+                Lang::En => "help",
+            };
+            writeln!(out, "  = {label}: {}", sanitize(&help))?;
         }
     }
     Ok(())

@@ -55,7 +55,10 @@ impl Word<'_> {
             Word::OldSide => "old".into(),
             Word::NewSide => "new".into(),
             Word::Summary { changed, compared } => {
-                format!("{changed} of {} change", plans(compared))
+                format!(
+                    "{changed} of {} answer paths give a changed plan",
+                    paths(compared)
+                )
             }
             Word::Breakdown { content, details } => format!(
                 "{content} in what they recommend or ask, {details} only in the details of an entry they show"
@@ -111,7 +114,10 @@ impl Word<'_> {
             Word::OldSide => "oud".into(),
             Word::NewSide => "nieuw".into(),
             Word::Summary { changed, compared } => {
-                format!("{changed} van {} veranderen", plans(compared))
+                format!(
+                    "{changed} van {} antwoordpaden geven een ander plan",
+                    paths(compared)
+                )
             }
             Word::Breakdown { content, details } => format!(
                 "{content} in wat ze aanraden of vragen, {details} alleen in de gegevens van een onderdeel dat ze tonen"

@@ -193,7 +193,7 @@ fn dutch_diagnostics() {
         .stdout(predicate::str::contains(
             "fout[E012]: er is geen knooppunt met id `plna`",
         ))
-        .stdout(predicate::str::contains("= help: bedoelde u `plan`?"))
+        .stdout(predicate::str::contains("= tip: bedoelde u `plan`?"))
         .stdout(predicate::str::ends_with(
             "1 fout, 0 waarschuwingen, 0 opmerkingen (1 bestand)\n",
         ));

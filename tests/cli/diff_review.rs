@@ -159,7 +159,10 @@ fn diff_names_a_changed_phone_and_a_removed_addition_and_counts_their_plans() {
     assert!(text.contains("contact.phone: "));
     assert!(text.contains(&format!("step:{step}: removed from {step_plans} plans")));
     assert!(
-        text.contains(&format!("of {} plans change", outcomes.len())),
+        text.contains(&format!(
+            "of {} answer paths give a changed plan",
+            outcomes.len()
+        )),
         "{text}"
     );
 }

@@ -151,7 +151,10 @@ fn one_answers_format_for_plan_ask_and_batch() {
     std::fs::write(&bad, r#"{"role": "teachr", "concern": "polarisation"}"#).unwrap();
     for (lang, words) in [
         ("en", "unknown role `teachr`; did you mean `teacher`?"),
-        ("nl", "onbekende rol `teachr`; bedoelde u `teacher`?"),
+        (
+            "nl",
+            "onbekende rol `teachr`; bedoelde u `docent` of `teacher`?",
+        ),
     ] {
         for extra in [&[][..], &["--role", "teacher"]] {
             wegwijs()
