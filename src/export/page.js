@@ -234,6 +234,8 @@
         rec.contact = p.contact;
         rec.verified = p.verified;
         rec.caveat = t(p.caveat);
+        // And their age: a phone number that is due for a check is flagged here too.
+        rec.reviewDue = reviewDue(p.reviewed);
         rec.local = localRoute(p.local);
         // Once a slot is filled, the step's generic party has a local name.
         if (rec.local && rec.local.filledBy) rec.localName = t(p.name);
@@ -488,7 +490,10 @@
       li.append(el('p', {}, rec.text));
       if (rec.why) li.append(el('p', { class: 'meta' }, rec.why));
       if (rec.localName) li.append(el('p', {}, rec.localName));
-      for (const line of [contactLine(rec.contact), localLine(rec), unverifiedLine(rec)]) if (line) li.append(line);
+      for (const line of [contactLine(rec.contact), localLine(rec)]) if (line) li.append(line);
+      if (rec.reviewDue) li.append(el('p', { class: 'warn' }, capitalize(ui('reviewedLongAgo'))));
+      const unverified = unverifiedLine(rec);
+      if (unverified) li.append(unverified);
       return li;
     }));
   }
@@ -593,6 +598,7 @@
         if (rec.localName) lines.push(rest + rec.localName);
         contact(rec.contact, rest);
         if (rec.local) lines.push(rest + localText(rec));
+        if (rec.reviewDue) lines.push(rest + capitalize(ui('reviewedLongAgo')));
         unverified(rec, rest);
       });
     }

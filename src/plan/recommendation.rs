@@ -147,6 +147,8 @@ pub(super) fn build<'g>(
                 rec.contact = partner.contact.borrowed();
                 rec.verified = partner.verified;
                 rec.caveat = partner.caveat.as_ref().map(|c| c.get(lang));
+                // And their age: a phone number that is due for a check is flagged here too.
+                rec.review_due = partner.reviewed.days_until(opts.today) > opts.max_age_days;
                 let p = graph.index.entries(Kind::Partner).find(&partner.id);
                 rec.local = p.and_then(|p| LocalRoute::of(graph, Kind::Partner, p as usize, lang));
             }

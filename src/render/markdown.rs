@@ -60,6 +60,9 @@ impl PlanRenderer for Markdown {
                 lines.extend(r.partner.as_ref().filter(|_| filled).map(|p| esc(p.label)));
                 lines.extend(contact(&r.contact, lang));
                 lines.extend(local(r, lang));
+                if r.review_due {
+                    lines.push(format!("**{}**", Ui::ReviewedLongAgo.get(lang)));
+                }
                 lines.extend(unverified(r, lang));
                 lines.extend(because(r, lang));
                 writeln!(out, "{}. {}", i + 1, lines.join("\\\n   "))?;

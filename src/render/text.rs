@@ -246,6 +246,11 @@ fn numbered(
         }
         contact(out, w, style, &r.contact, &rest)?;
         local(out, w, style, r, &rest)?;
+        if r.review_due {
+            // A step's partner details that are due for a check.
+            let due = capitalize(Ui::ReviewedLongAgo.get(style.lang));
+            w.para(out, &due, &rest, &rest)?;
+        }
         unverified(out, w, style, r, &rest)?;
         because(out, w, style, r)?;
     }

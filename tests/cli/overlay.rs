@@ -267,3 +267,48 @@ fn an_overlay_cannot_rewrite_the_112_step() {
         .code(1)
         .stdout(predicate::str::contains("error[E026]"));
 }
+
+/// A step that carries a partner's contact details carries their age too: when the partner is
+/// due for a check, the step says so in text, Markdown and JSON, as the partner's own entry does.
+#[test]
+fn a_step_with_a_partner_due_for_review_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = dir.path().join("old-lse.json");
+    std::fs::write(
+        &overlay,
+        r#"{"schema_version": 1, "overlay": "old-lse", "version": "1", "reviewed": "2026-11-29",
+            "partners": [{"id": "lse", "reviewed": "2019-01-01"}]}"#,
+    )
+    .unwrap();
+    let overlay = overlay.to_str().unwrap();
+    let query = ["plan", "-r", "youth-worker", "-c", "radicalisation"];
+    let args = |extra: &[&'static str]| -> Vec<&str> {
+        let mut a = vec!["--rules", overlay];
+        a.extend(query);
+        a.extend(extra);
+        a
+    };
+    let plan = json(&args(&[]));
+    let step = plan["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "ask-lse")
+        .unwrap()
+        .clone();
+    assert_eq!(step["review_due"], true, "{step}");
+    let text = stdout(&args(&[]));
+    let at = text
+        .find("Landelijk Steunpunt Extremisme for advice")
+        .unwrap();
+    let step_text = &text[at..at + 400];
+    assert!(
+        step_text.contains("Check that this is still correct"),
+        "{step_text}"
+    );
+    let markdown = stdout(&args(&["--format", "markdown"]));
+    assert!(markdown.contains("**check that this is still correct**"));
+    // Without the overlay the built-in review date holds and nothing is flagged.
+    let fresh = stdout(&query);
+    assert!(!fresh.contains("Check that this is still correct"));
+}
