@@ -120,31 +120,24 @@ impl Query {
     }
 
     /// Resolves every id in `raw`, failing on the first unknown one.
-    pub fn resolve(graph: &Graph, raw: &RawQuery) -> Result<Query, QueryError> {
+    pub fn resolve<'g>(graph: &'g Graph, raw: &RawQuery) -> Result<Query, QueryError> {
         let mut query = Query::empty(graph);
         let ix = &graph.index;
-        let ids = |list: &[crate::graph::model::Choice]| -> Vec<String> {
-            list.iter().map(|c| c.id.to_string()).collect()
-        };
-        let firsts = |list: &[crate::graph::model::Choice]| -> Vec<Option<String>> {
-            list.iter()
-                .map(|c| c.aliases.first().map(|a| a.to_string()))
-                .collect()
+        // The ids and first aliases of a list, looked at only when a value is not found.
+        let names = |list: &'g [crate::graph::model::Choice]| {
+            move || -> Vec<Name<'g>> {
+                list.iter()
+                    .map(|c| (&*c.id, c.aliases.first().map(|a| &**a)))
+                    .collect()
+            }
         };
         if let Some(role) = &raw.role {
-            let roles = &graph.rules.roles;
-            query.role = Some(find(
-                &ix.roles,
-                &ids(roles),
-                &firsts(roles),
-                role,
-                ASK_ROLE,
-            )?);
+            let roles = names(&graph.rules.roles);
+            query.role = Some(find(&ix.roles, role, ASK_ROLE, roles)?);
         }
         if let Some(concern) = &raw.concern {
-            let concerns = &graph.rules.concerns;
-            let (ids, firsts) = (ids(concerns), firsts(concerns));
-            query.concern = Some(find(&ix.concerns, &ids, &firsts, concern, ASK_CONCERN)?);
+            let concerns = names(&graph.rules.concerns);
+            query.concern = Some(find(&ix.concerns, concern, ASK_CONCERN, concerns)?);
         }
         for (q, o) in &raw.answers {
             let qi = ix
@@ -155,13 +148,14 @@ impl Query {
                     nearest: nearest(q, ix.questions.keys()),
                 })?;
             let question = &graph.rules.questions[qi as usize];
-            let options: Vec<String> = question.options.iter().map(|o| o.id.to_string()).collect();
-            let firsts: Vec<Option<String>> = question
-                .options
-                .iter()
-                .map(|o| o.aliases.first().map(|a| a.to_string()))
-                .collect();
-            let oi = find(&ix.options[qi as usize], &options, &firsts, o, &question.id)?;
+            let options = || -> Vec<Name> {
+                question
+                    .options
+                    .iter()
+                    .map(|o| (&*o.id, o.aliases.first().map(|a| &**a)))
+                    .collect()
+            };
+            let oi = find(&ix.options[qi as usize], o, &question.id, options)?;
             match query.answers[qi as usize] {
                 Some(prev) if prev != oi => {
                     return Err(QueryError::Conflicting {
@@ -177,21 +171,25 @@ impl Query {
     }
 }
 
-/// Finds `given` among the ids and aliases of `lookup`; `ids` are the canonical ids by index,
-/// `firsts` their first aliases (the Dutch word, by the format's convention).
+/// An item's id and its first alias (the Dutch word, by the format's convention).
+type Name<'g> = (&'g str, Option<&'g str>);
+
+/// Finds `given` among the ids and aliases of `lookup`; `names` gives every item's id and first
+/// alias by index, and is asked only when `given` is not there.
 ///
 /// When it is not there, the suggestions are the closest ids, and an alias only when it is
 /// closer than every id (`ja` for `jaa`, never `y` for `maybe`); with nothing close, the error
 /// lists every valid id, and in Dutch every Dutch word.
-fn find(
+fn find<'g>(
     lookup: &Lookup,
-    ids: &[String],
-    firsts: &[Option<String>],
     given: &str,
     what: &str,
+    names: impl FnOnce() -> Vec<Name<'g>>,
 ) -> Result<u32, QueryError> {
     lookup.find(given).ok_or_else(|| {
-        let by_id = suggest::scored(given, ids.iter().map(String::as_str));
+        let names = names();
+        let ids: Vec<&str> = names.iter().map(|&(id, _)| id).collect();
+        let by_id = suggest::scored(given, ids.iter().copied());
         let best_id = by_id.first().map_or(0.0, |s| s.0);
         let aliases = lookup.keys().filter(|k| !ids.iter().any(|id| id == k));
         let mut all = by_id;
@@ -216,15 +214,14 @@ fn find(
             what: what.to_owned(),
             given: given.to_owned(),
             nearest,
-            valid: ids.to_vec(),
+            valid: ids.iter().map(|id| id.to_string()).collect(),
             // The Dutch word where the first alias names the same item, else the id.
-            words: ids
+            words: names
                 .iter()
-                .zip(firsts)
                 .enumerate()
-                .map(|(i, (id, first))| match first {
-                    Some(word) if lookup.find(word) == Some(i as u32) => word.clone(),
-                    _ => id.clone(),
+                .map(|(i, &(id, first))| match first {
+                    Some(word) if lookup.find(word) == Some(i as u32) => word.to_owned(),
+                    _ => id.to_owned(),
                 })
                 .collect(),
         }
