@@ -69,6 +69,17 @@ impl Lang {
 impl Lang {
     /// Every language wegwijs speaks, for tests that render every message in each.
     pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The one of `words` (one per language, in the order of [`Lang::ALL`]) in this language:
+    /// for tables that keep each text's words side by side. A new language changes the tuple,
+    /// and the compiler then names every table entry without words.
+    pub fn pick<T>(self, words: (T, T)) -> T {
+        let (nl, en) = words;
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A sentence (or phrase) wegwijs writes itself, with the data it needs, in every language.

@@ -40,11 +40,7 @@ pub enum ManText {
 impl ManText {
     /// The text in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
-        let (nl, en) = self.words();
-        match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-        }
+        lang.pick(self.words())
     }
 
     /// The words in every language, in the order of [`Lang::ALL`].

@@ -425,10 +425,7 @@ impl Message for Syntax {
             ),
             Syntax::EndOfHexEscape => ("onvolledige `\\u`-escape", "unexpected end of hex escape"),
         };
-        out.write_str(match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-        })
+        out.write_str(lang.pick((nl, en)))
     }
 }
 
