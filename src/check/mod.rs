@@ -159,25 +159,3 @@ pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize, usize) {
         count(Severity::Note),
     )
 }
-
-/// A one-line count of errors, warnings and notes, in `lang`.
-pub fn summary(diagnostics: &[Diagnostic], files: usize, lang: crate::i18n::Lang) -> String {
-    let (errors, warnings, notes) = counts(diagnostics);
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let (e, w, n, f) = match lang {
-        crate::i18n::Lang::Nl => (
-            plural(errors, "fout", "fouten"),
-            plural(warnings, "waarschuwing", "waarschuwingen"),
-            plural(notes, "opmerking", "opmerkingen"),
-            plural(files, "bestand", "bestanden"),
-        ),
-        crate::i18n::Lang::En => (
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings"),
-            plural(notes, "note", "notes"),
-            plural(files, "file", "files"),
-        ),
-    };
-    format!("{e}, {w}, {n} ({f})")
-}
