@@ -209,12 +209,18 @@ pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, EngineError> {
     }
 }
 
-/// The answer a `when` sees for `ask`: the query's role or concern, or the answer a question got
-/// on the path so far (an answer given for a question the path has not asked does not count).
+/// The answer a `when` sees for `ask` during a walk of `query` (see [`seen`]).
 pub fn on_path(query: &Query, path: &[Visit], ask: Ask) -> Option<u32> {
+    seen(query.role, query.concern, path, ask)
+}
+
+/// The answer a `when` sees for `ask`: the role or concern, or the answer a question got on
+/// `path`, the path so far (an answer given for a question the path has not asked does not
+/// count). `--explain` asks it again for a finished walk, with the path up to a node.
+pub fn seen(role: Option<u32>, concern: Option<u32>, path: &[Visit], ask: Ask) -> Option<u32> {
     match ask {
-        Ask::Role => query.role,
-        Ask::Concern => query.concern,
+        Ask::Role => role,
+        Ask::Concern => concern,
         Ask::Question(_) => path.iter().find_map(|v| match v.answer {
             Some((a, answer, _)) if a == ask => Some(answer),
             _ => None,

@@ -41,16 +41,11 @@ pub struct TraceStep<'g> {
     pub skipped: Vec<String>,
 }
 
-/// The answer a `when` at path position `at` saw for `ask` (see [`crate::engine::on_path`]).
+/// The answer a `when` at path position `at` saw for `ask`: the walk's own rule, on the path
+/// up to that node.
 fn seen_at(outcome: &Outcome, at: usize, ask: Ask) -> Option<u32> {
-    match ask {
-        Ask::Role => Some(outcome.role),
-        Ask::Concern => Some(outcome.concern),
-        Ask::Question(_) => outcome.path[..=at].iter().find_map(|v| match v.answer {
-            Some((a, answer, _)) if a == ask => Some(answer),
-            _ => None,
-        }),
-    }
+    let (role, concern) = (Some(outcome.role), Some(outcome.concern));
+    crate::engine::seen(role, concern, &outcome.path[..=at], ask)
 }
 
 /// Addition `k` of the node at path position `at`: `None` without a `when`, else whether it
