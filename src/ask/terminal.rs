@@ -65,25 +65,25 @@ impl Screen {
         Screen { tty }
     }
 
+    /// The size of the terminal the prompts are drawn on, as it is now.
+    fn size(&self) -> Option<(terminal_size::Width, terminal_size::Height)> {
+        match &self.tty {
+            Some(tty) => terminal_size::terminal_size_of(tty),
+            None => terminal_size::terminal_size_of(std::io::stderr()),
+        }
+    }
+
     /// The columns a line may use now. Measured on every call: the window may have been
     /// resized since the last redraw. inquire lays lines out by stdout's width (80 when stdout
     /// is not a terminal), so a line never gets wider than that either.
     fn columns(&self) -> usize {
-        let real = match &self.tty {
-            Some(tty) => terminal_size::terminal_size_of(tty),
-            None => terminal_size::terminal_size_of(std::io::stderr()),
-        };
         let inquire = terminal_size::terminal_size_of(std::io::stdout()).map_or(80, |(w, _)| w.0);
-        usize::from(real.map_or(inquire, |(w, _)| w.0.min(inquire)))
+        usize::from(self.size().map_or(inquire, |(w, _)| w.0.min(inquire)))
     }
 
     /// The rows of the terminal now, if it says; measured on every call, like the columns.
     fn rows(&self) -> Option<usize> {
-        let size = match &self.tty {
-            Some(tty) => terminal_size::terminal_size_of(tty),
-            None => terminal_size::terminal_size_of(std::io::stderr()),
-        };
-        size.map(|(_, h)| usize::from(h.0))
+        self.size().map(|(_, h)| usize::from(h.0))
     }
 
     fn write(&self, s: &str) {
