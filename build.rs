@@ -1,6 +1,13 @@
-//! Computes the Content-Security-Policy hashes of the exported page's inline script and style,
-//! so that editing `src/export/page.js` or `page.css` needs no manual step: the policy always
-//! names exactly the bytes that `include_str!` puts into the page.
+//! Two jobs, both about files whose bytes must match something the binary carries:
+//!
+//! - The Content-Security-Policy hashes of the exported page's inline script and style, so that
+//!   editing `src/export/page.js` or `page.css` needs no manual step: the policy always names
+//!   exactly the bytes that `include_str!` puts into the page.
+//! - Whether the prepared built-in graph (`src/graph/prepared/builtin.rs`, Rust written from
+//!   `rules/default.json` by a test) is fresh: it records a hash of the files it was written
+//!   from, and only when that hash is the hash of those files now does this script set
+//!   `cfg(wegwijs_prepared)`, which compiles it in. Otherwise the binary parses the JSON at
+//!   start-up as before (slower, never stale) and cargo prints how to write the file again.
 
 use std::path::Path;
 
@@ -22,6 +29,66 @@ fn main() {
         ));
     }
     std::fs::write(Path::new(&out).join("csp_hashes.rs"), code).expect("writing csp_hashes.rs");
+    prepared_graph();
+}
+
+/// Everything the prepared built-in graph is written from, or whose change could make it stop
+/// compiling: the rules and the code that writes, reads and builds on it.
+const PREPARED_INPUTS: [&str; 14] = [
+    "rules/default.json",
+    "src/date.rs",
+    "src/graph/ask.rs",
+    "src/graph/index/build.rs",
+    "src/graph/index/mod.rs",
+    "src/graph/index/tables.rs",
+    "src/graph/keyed.rs",
+    "src/graph/lookup.rs",
+    "src/graph/model.rs",
+    "src/graph/prepared/generate.rs",
+    "src/graph/prepared/mod.rs",
+    "src/graph/prepared/parts.rs",
+    "src/graph/str.rs",
+    "src/graph/when.rs",
+];
+
+/// The file the generator writes; its second line is `// inputs: <hash>`.
+const PREPARED: &str = "src/graph/prepared/builtin.rs";
+
+/// Sets `cfg(wegwijs_prepared)` when [`PREPARED`] was written from the [`PREPARED_INPUTS`] as
+/// they are now, and hands the generator their hash in `WEGWIJS_PREPARED_INPUTS`.
+fn prepared_graph() {
+    println!("cargo::rustc-check-cfg=cfg(wegwijs_prepared)");
+    println!("cargo::rerun-if-changed={PREPARED}");
+    let mut hasher = Sha256::new();
+    for file in PREPARED_INPUTS {
+        println!("cargo::rerun-if-changed={file}");
+        let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("reading {file}: {e}"));
+        // A checkout that turned line ends into CRLF has the same content.
+        let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
+        hasher.update(file.as_bytes());
+        hasher.update([0]);
+        hasher.update((text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    let inputs: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    println!("cargo::rustc-env=WEGWIJS_PREPARED_INPUTS={inputs}");
+    let recorded = std::fs::read_to_string(PREPARED).ok().and_then(|text| {
+        let line = text.lines().nth(1)?;
+        Some(line.strip_prefix("// inputs: ")?.trim().to_owned())
+    });
+    if recorded.as_deref() == Some(inputs.as_str()) {
+        println!("cargo::rustc-cfg=wegwijs_prepared");
+    } else {
+        println!(
+            "cargo::warning={PREPARED} is out of date with rules/default.json or the code that \
+             writes it, so this build parses the built-in graph at start-up; write it again with \
+             `WEGWIJS_BLESS=1 cargo test --lib graph::prepared`"
+        );
+    }
 }
 
 /// Standard base64 with padding (RFC 4648, section 4): the form a CSP hash source takes.

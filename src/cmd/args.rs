@@ -11,7 +11,6 @@ use std::ffi::OsString;
 use clap::builder::{StyledStr, Styles};
 use clap::error::ErrorKind;
 use clap::{Command, FromArgMatches, Parser};
-use serde::Deserialize;
 
 use crate::cli::errors::{self, ClapText};
 use crate::cli::{Cli, localize};
@@ -189,18 +188,10 @@ fn wants_json(args: &[OsString]) -> bool {
     false
 }
 
-/// The top fields of the built-in graph, read without parsing the rest into a graph.
-#[derive(Deserialize)]
-struct BuiltinHead<'a> {
-    id: &'a str,
-    version: &'a str,
-    reviewed: &'a str,
-}
-
 /// `--version`: the crate's version and which built-in rule graph this binary carries.
 pub fn version_text(lang: Lang) -> String {
     let crate_line = format!("wegwijs {}", env!("CARGO_PKG_VERSION"));
-    let Ok(head) = serde_json::from_str::<BuiltinHead>(crate::graph::BUILTIN_TEXT) else {
+    let Some(head) = crate::graph::prepared::head() else {
         return format!("{crate_line}\n");
     };
     let (what, reviewed) = match lang {

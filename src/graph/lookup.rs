@@ -61,6 +61,40 @@ impl<'a> Lookup<'a> {
     }
 }
 
+impl Lookup<'static> {
+    /// A table read back from a prepared index ([`super::prepared`]): keys as [`Lookup::keys`]
+    /// gives them (folded, distinct), each with its position.
+    #[cfg(wegwijs_prepared)]
+    pub(super) fn from_keys(keys: &[(&'static str, u32)]) -> Lookup<'static> {
+        let mut lookup = Lookup {
+            keys: Vec::with_capacity(keys.len()),
+            ..Lookup::default()
+        };
+        for &(key, index) in keys {
+            match inline_key(key) {
+                Some(k) => lookup.short.insert(k, index),
+                None => lookup.long.insert(Str::from(key), index),
+            };
+            lookup.keys.push(Str::from(key));
+        }
+        lookup
+    }
+}
+
+/// Two tables are equal when they hold the same keys, added in the same order, at the same
+/// positions (how a prepared index is held to the one built from the rules).
+#[cfg(test)]
+impl PartialEq for Lookup<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.keys.len() == other.keys.len()
+            && self
+                .keys
+                .iter()
+                .zip(&other.keys)
+                .all(|(a, b)| a == b && self.get(a) == other.get(b))
+    }
+}
+
 /// An id of up to 15 bytes packed into 16 (its length in the last), so a table can hold it
 /// inline: a lookup then compares the key in the table slot instead of following a pointer to
 /// the string, which in a large graph is a cache miss.

@@ -19,6 +19,7 @@ pub mod lookup;
 pub mod model;
 pub mod origins;
 pub mod overlay;
+pub mod prepared;
 pub mod slots;
 pub mod sources;
 pub mod str;
@@ -142,7 +143,8 @@ pub fn load_read<'s>(
     let first_is_overlay = ids
         .first()
         .is_some_and(|&f| overlay::kind_of(&sources.file(f).text) == overlay::FileKind::Overlay);
-    let base = if ids.is_empty() || first_is_overlay {
+    let builtin = ids.is_empty() || first_is_overlay;
+    let base = if builtin {
         sources.add_builtin()
     } else {
         ids.remove(0)
@@ -156,7 +158,19 @@ pub fn load_read<'s>(
     if !diagnostics.is_empty() {
         return failed(diagnostics);
     }
-    let mut rules = match load::parse(&sources.file(base).text, base) {
+    if builtin && ids.is_empty() {
+        return Loaded {
+            graph: Some(prepared::graph(Origins::single(base))),
+            diagnostics,
+            sources,
+        };
+    }
+    let parsed = if builtin {
+        Ok(prepared::rules())
+    } else {
+        load::parse(&sources.file(base).text, base)
+    };
+    let mut rules = match parsed {
         Ok(rules) => rules,
         Err(d) => return failed(d),
     };
@@ -186,12 +200,7 @@ pub fn load_read<'s>(
     }
 }
 
-/// The built-in graph, parsed and indexed.
-///
-/// The built-in graph is checked by the test suite (`check --deny-warnings` must pass), so
-/// start-up only parses and indexes it.
+/// The built-in graph with its index, as prepared at build time ([`prepared`]).
 pub fn builtin() -> Graph<'static> {
-    let rules = load::parse(BUILTIN_TEXT, 0)
-        .unwrap_or_else(|d| panic!("the built-in rule graph does not parse: {d:?}"));
-    Graph::new(rules, Origins::single(0)).0
+    prepared::graph(Origins::single(0))
 }

@@ -5,6 +5,8 @@
 //! looked up. The engine then works with integers only.
 
 mod build;
+#[cfg(any(test, wegwijs_prepared))]
+pub(crate) mod tables;
 
 use std::collections::HashMap;
 
@@ -112,6 +114,7 @@ const ASK_CONCERN_CODE: u32 = u32::MAX - 2;
 /// One node's links, packed: a large graph has millions of nodes, and the branches and
 /// additions of all nodes live in two shared arrays.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(PartialEq))]
 struct Packed {
     ask: u32,
     default: u32,
@@ -122,6 +125,7 @@ struct Packed {
 
 /// Every id of a rule graph resolved to an index.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(test, derive(PartialEq))]
 pub struct Index<'a> {
     /// Roles by id and alias.
     pub roles: Lookup<'a>,
