@@ -8,8 +8,6 @@ mod build;
 #[cfg(any(test, wegwijs_prepared))]
 pub(crate) mod tables;
 
-use std::collections::HashMap;
-
 pub use build::{build, is_valid_id};
 
 use super::ask::Ask;
@@ -149,8 +147,9 @@ pub struct Index<'a> {
     /// Every resolved `when`, in file order.
     conditions: Vec<Condition>,
     /// Position in `add_entries` of each addition with a `when` -> its index in `conditions`.
-    /// Only additions that have a `when` are looked up here, so the rest pay nothing.
-    condition_of: HashMap<u32, u32>,
+    /// Only additions that have a `when` are looked up here, so the rest pay nothing. FxHash:
+    /// `check`'s proofs look conditions up for every node in every answer state.
+    condition_of: rustc_hash::FxHashMap<u32, u32>,
 }
 
 impl<'a> Index<'a> {

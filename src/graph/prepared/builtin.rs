@@ -1,5 +1,5 @@
 //! The built-in rule graph as Rust, written by `WEGWIJS_BLESS=1 cargo test --lib graph::prepared` (@generated: do not edit).
-// inputs: 4f67a478f5cbe9917253dd24372d270996851d74f94d22771631308fd4fd2a7b
+// inputs: d0dac65914801f88ce444b9286ab044ee3edc6fd36fa012f04d32ee22c7eaeff
 
 use super::parts::{add, ks, s, ss, t, when};
 use crate::date::{Date, SourceDate};
