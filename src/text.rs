@@ -8,10 +8,7 @@ use std::borrow::Cow;
 /// Replaces control characters, terminal escape sequences and bidirectional-override marks by
 /// visible escapes (`\u{1b}`), keeping newlines and tabs.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    // Most text is printable ASCII, which holds nothing dangerous; only other text is checked
-    // char by char.
-    let plain = |b: &u8| b.is_ascii_graphic() || matches!(b, b' ' | b'\n' | b'\t');
-    if s.as_bytes().iter().all(plain) || !s.chars().any(is_dangerous) {
+    if !has_dangerous(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -23,6 +20,43 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether UTF-8 text holds a character [`is_dangerous`] names, read byte by byte: a plan is
+/// mostly texts to check, and decoding each char cost more than the rest of the check. Every
+/// dangerous char is a single byte below 0x20 or 0x7F, a C1 control (`C2 80`–`C2 9F`), or a
+/// mark of U+200B–U+2069 (`E2 80 xx`, `E2 81 xx`); lead bytes never occur inside another char,
+/// so matching at them finds exactly those chars. A test holds this equal to
+/// [`is_dangerous`] for every char.
+fn has_dangerous(bytes: &[u8]) -> bool {
+    // First a pass without an early exit, which the compiler turns into wide compares: is there
+    // any byte that is, or starts, a dangerous char? Most text has none and ends here.
+    let suspect = |b: u8| {
+        ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+    };
+    if !bytes.iter().fold(false, |any, &b| any | suspect(b)) {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        let dangerous = match b {
+            b'\n' | b'\t' | 0x20..=0x7e => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => matches!(bytes.get(i), Some(0x80..=0x9f)),
+            0xe2 => matches!(
+                (bytes.get(i), bytes.get(i + 1)),
+                (Some(0x80), Some(0x8b | 0x8e | 0x8f | 0xa8..=0xae))
+                    | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            _ => false,
+        };
+        if dangerous {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a character must not reach a terminal raw: control characters (but newline and
@@ -54,6 +88,21 @@ mod tests {
         assert_eq!(sanitize("rtl\u{202e}x"), "rtl\\u{202e}x");
         assert_eq!(sanitize("line\nnext\ttab é"), "line\nnext\ttab é");
         assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));
+        assert!(matches!(sanitize("geüpdatet café"), Cow::Borrowed(_)));
+        // C1 controls and the marks of U+200B–U+2069 start with the bytes the fast path refuses.
+        assert_eq!(sanitize("a\u{85}b"), "a\\u{85}b");
+        assert_eq!(sanitize("a\u{2066}b\u{200b}"), "a\\u{2066}b\\u{200b}");
+        assert_eq!(sanitize("nbsp\u{a0}… – ’"), "nbsp\u{a0}… – ’");
+    }
+
+    /// The byte-wise check finds exactly the chars [`is_dangerous`] names, alone and between
+    /// other text.
+    #[test]
+    fn the_byte_check_agrees_with_is_dangerous_for_every_char() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = format!("é{c}\u{2014}");
+            assert_eq!(has_dangerous(text.as_bytes()), is_dangerous(c), "{c:?}");
+        }
     }
 
     /// Regression: a zero-width space and the line separator reached the terminal raw.
