@@ -1,6 +1,7 @@
 //! The plan as readable text for a terminal: sections, wrapped to the width, bold headings only
 //! when colour is on.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::PlanRenderer;
@@ -72,7 +73,7 @@ impl PlanRenderer for Text {
         );
         writeln!(out, "{}", style.heading(&sanitize(&title)))?;
         writeln!(out)?;
-        w.painted(out, plan.emergency, "", "", |s| style.alarm(s))?;
+        w.painted(out, plan.emergency, "", "", |s| Cow::Owned(style.alarm(s)))?;
 
         let questions: Vec<_> = plan.asked.iter().filter(|a| !a.text.is_empty()).collect();
         if !questions.is_empty() {
@@ -298,7 +299,9 @@ fn entry(
     r: &Recommendation,
 ) -> io::Result<()> {
     let lang = style.lang;
-    w.painted(out, r.text, "  • ", "    ", |s| style.heading(s))?;
+    w.painted(out, r.text, "  • ", "    ", |s| {
+        Cow::Owned(style.heading(s))
+    })?;
     if let Some(p) = &r.partner {
         w.para(
             out,
@@ -356,7 +359,7 @@ fn unverified(
     }
     let caveat = r.caveat.map(|c| format!(": {c}")).unwrap_or_default();
     let text = format!("{}{caveat}", capitalize(Ui::Unverified.get(style.lang)));
-    w.painted(out, &text, indent, indent, |s| style.alarm(s))
+    w.painted(out, &text, indent, indent, |s| Cow::Owned(style.alarm(s)))
 }
 
 fn contact(
@@ -430,7 +433,7 @@ struct Wrapper {
 
 impl Wrapper {
     fn para(&self, out: &mut dyn Write, text: &str, first: &str, rest: &str) -> io::Result<()> {
-        self.painted(out, text, first, rest, str::to_owned)
+        self.painted(out, text, first, rest, |s| Cow::Borrowed(s))
     }
 
     /// Like [`Wrapper::para`], with `paint` applied to each line's text (not its indent), so
@@ -441,7 +444,7 @@ impl Wrapper {
         text: &str,
         first: &str,
         rest: &str,
-        paint: impl Fn(&str) -> String,
+        paint: impl for<'s> Fn(&'s str) -> Cow<'s, str>,
     ) -> io::Result<()> {
         let text = sanitize(text);
         let widths = [
@@ -455,11 +458,12 @@ impl Wrapper {
             let indent = if line_no == 0 { first } else { rest };
             line_no += 1;
             let body = body.trim_end();
-            if body.is_empty() {
-                writeln!(out)
-            } else {
-                writeln!(out, "{indent}{}", paint(body))
+            // Three plain writes: the formatting machinery cost more than the wrapping.
+            if !body.is_empty() {
+                out.write_all(indent.as_bytes())?;
+                out.write_all(paint(body).as_bytes())?;
             }
+            out.write_all(b"\n")
         };
         for (i, paragraph) in text.split('\n').enumerate() {
             // textwrap's first fit over words split at ASCII spaces, with the widths of its
@@ -468,8 +472,12 @@ impl Wrapper {
             // equal to `textwrap::wrap` with the options this renderer used before.
             let mut line_width = widths[usize::from(i > 0)];
             let (mut start, mut end, mut used) = (0, 0, 0);
+            // Checked once for the paragraph, in a loop the compiler widens, rather than per word.
+            let printable = paragraph
+                .bytes()
+                .fold(true, |all, b| all & (b' '..=b'~').contains(&b));
             for (at, word, spaces) in words(paragraph) {
-                let width = if word.bytes().all(|b| b.is_ascii_graphic()) {
+                let width = if printable || word.bytes().all(|b| b.is_ascii_graphic()) {
                     word.len()
                 } else {
                     textwrap::core::display_width(word)
