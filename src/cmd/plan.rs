@@ -34,5 +34,8 @@ pub(super) fn run(config: &Config, args: &PlanArgs, io: &mut Io) -> anyhow::Resu
     };
     let plan = plan_for(&graph, &raw, &opts)?;
     args.format.renderer(config.style).render(&plan, io.out)?;
+    // The process ends after one plan: freeing the graph's several hundred allocations was 8 %
+    // of a one-shot plan's instructions (callgrind), work the operating system does for free.
+    std::mem::forget(graph);
     Ok(ExitCode::Success)
 }
