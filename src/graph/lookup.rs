@@ -67,6 +67,7 @@ impl Lookup<'static> {
     #[cfg(wegwijs_prepared)]
     pub(super) fn from_keys(keys: &[(&'static str, u32)]) -> Lookup<'static> {
         let mut lookup = Lookup {
+            short: HashMap::with_capacity_and_hasher(keys.len(), FxBuildHasher),
             keys: Vec::with_capacity(keys.len()),
             ..Lookup::default()
         };

@@ -29,6 +29,12 @@ impl<'a> When<'a> {
         )
     }
 
+    /// Builds conditions from (key, ids) pairs, each list allocated once at its size; the
+    /// caller guarantees distinct keys and non-empty lists.
+    pub fn from_lists(pairs: impl IntoIterator<Item = (Str<'a>, Box<[Str<'a>]>)>) -> When<'a> {
+        When(pairs.into_iter().collect())
+    }
+
     /// Each key with the ids it accepts, in file order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &[Str<'a>])> {
         self.0.iter().map(|(k, v)| (k.as_str(), &v[..]))

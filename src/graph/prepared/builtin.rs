@@ -1,5 +1,5 @@
 //! The built-in rule graph as Rust, written by `WEGWIJS_BLESS=1 cargo test --lib graph::prepared` (@generated: do not edit).
-// inputs: d0dac65914801f88ce444b9286ab044ee3edc6fd36fa012f04d32ee22c7eaeff
+// inputs: 894ba3b39b7ebd0e7ffd316587b759123e5eeb68e65533ed9ff1c9f9f2c64f99
 
 use super::parts::{add, ks, s, ss, t, when};
 use crate::date::{Date, SourceDate};

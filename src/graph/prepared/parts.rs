@@ -28,7 +28,11 @@ pub(super) fn t(pairs: &[(&'static str, &'static str)]) -> Text<'static> {
 
 /// A `when`.
 pub(super) fn when(pairs: &[(&'static str, &[&'static str])]) -> When<'static> {
-    When::from_pairs(pairs.iter().map(|&(k, v)| (s(k), ss(v))).collect())
+    When::from_lists(
+        pairs
+            .iter()
+            .map(|&(k, v)| (s(k), v.iter().map(|&x| s(x)).collect())),
+    )
 }
 
 /// One addition of a node.
