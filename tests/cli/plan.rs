@@ -603,3 +603,53 @@ fn closed_stdout_ends_quietly() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "");
 }
+
+/// The built-in graph is compiled in prepared (src/graph/prepared): a plan from it is the plan
+/// `rules/default.json` gives when read from disk, in text, Markdown and JSON, in both languages.
+#[test]
+fn the_built_in_graph_plans_as_rules_default_json_read_from_disk_does() {
+    use crate::common::run;
+    for args in [
+        &["plan", "-r", "teacher", "-c", "radicalisation", "--explain"][..],
+        &[
+            "--lang",
+            "nl",
+            "plan",
+            "-r",
+            "police",
+            "-c",
+            "youth-groups",
+            "-a",
+            "acuut-gevaar=ja",
+        ],
+        &[
+            "plan",
+            "-r",
+            "youth-worker",
+            "-c",
+            "exit-support",
+            "-f",
+            "markdown",
+        ],
+        &[
+            "--lang",
+            "nl",
+            "plan",
+            "-r",
+            "ggz",
+            "-c",
+            "family-support",
+            "-f",
+            "json",
+        ],
+    ] {
+        let built_in = run(args);
+        let from_disk = run(&[&["--rules", "rules/default.json"], args].concat());
+        assert_eq!(built_in.code, 0, "{args:?}: {}", built_in.stderr);
+        assert_eq!(
+            (built_in.code, &built_in.stdout, &built_in.stderr),
+            (from_disk.code, &from_disk.stdout, &from_disk.stderr),
+            "{args:?}"
+        );
+    }
+}
