@@ -15,16 +15,25 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::exact::{self, Small};
+use super::slice::Slice;
 use super::str::Str;
 
 /// Keys and string values of a JSON object, in file order, without duplicate keys.
+///
+/// The pairs are borrowed when they live in static data (the prepared built-in graph,
+/// [`super::prepared`]) and owned when read from a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyedStrings<'a>(Box<[(Str<'a>, Str<'a>)]>);
+pub struct KeyedStrings<'a>(Slice<'a, (Str<'a>, Str<'a>)>);
 
 impl<'a> KeyedStrings<'a> {
     /// Builds a map from pairs; the caller guarantees the keys are distinct.
     pub fn from_pairs(pairs: Vec<(Str<'a>, Str<'a>)>) -> Self {
-        KeyedStrings(pairs.into_boxed_slice())
+        KeyedStrings(pairs.into())
+    }
+
+    /// A map over pairs that live elsewhere; the caller guarantees the keys are distinct.
+    pub const fn borrowed(pairs: &'a [(Str<'a>, Str<'a>)]) -> Self {
+        KeyedStrings(Slice::Borrowed(pairs))
     }
 
     /// The value stored under `key`, if any.
@@ -57,12 +66,12 @@ impl<'a> KeyedStrings<'a> {
 
     /// Sets `key` to `value`, replacing an existing value in place or appending a new key.
     pub fn insert(&mut self, key: &str, value: &str) {
-        match self.0.iter_mut().find(|(k, _)| k == key) {
+        match self.0.to_mut().iter_mut().find(|(k, _)| k == key) {
             Some((_, v)) => *v = Str::from(value.to_owned()),
             None => {
-                let mut pairs = std::mem::take(&mut self.0).into_vec();
+                let mut pairs = std::mem::take(self.0.to_mut()).into_vec();
                 pairs.push((key.to_owned().into(), value.to_owned().into()));
-                self.0 = pairs.into_boxed_slice();
+                self.0 = pairs.into();
             }
         }
     }
@@ -116,7 +125,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for KeyedStrings<'a> {
                     let value = map.next_value::<Str<'de>>()?;
                     pairs.push((key, value));
                 }
-                Ok(KeyedStrings(exact::boxed_slice(pairs)))
+                Ok(KeyedStrings(exact::boxed_slice(pairs).into()))
             }
         }
 

@@ -14,19 +14,48 @@ use super::str::Str;
 /// Ids and aliases of one kind of thing, mapped to their position in the rule file. Keys borrow
 /// from the rule file's text where they can.
 #[derive(Debug, Clone, Default)]
-pub struct Lookup<'a> {
-    // Keys of up to 15 bytes inline (see [`inline_key`]), longer ones by reference.
-    short: HashMap<[u32; 4], u32, FxBuildHasher>,
-    long: HashMap<Str<'a>, u32, FxBuildHasher>,
-    // Every key in the order it was added, for suggestions.
-    keys: Vec<Str<'a>>,
+pub struct Lookup<'a>(Table<'a>);
+
+#[derive(Debug, Clone)]
+enum Table<'a> {
+    /// Built while indexing a graph.
+    Hashed {
+        // Keys of up to 15 bytes inline (see [`inline_key`]), longer ones by reference.
+        short: HashMap<[u32; 4], u32, FxBuildHasher>,
+        long: HashMap<Str<'a>, u32, FxBuildHasher>,
+        // Every key in the order it was added, for suggestions.
+        keys: Vec<Str<'a>>,
+    },
+    /// Prepared at build time ([`super::prepared`]): static data, nothing built at start-up.
+    Sorted {
+        // Every key, sorted, with its position: found by binary search.
+        sorted: &'static [(&'static str, u32)],
+        // Every key in the order it was added.
+        keys: &'static [Str<'static>],
+    },
+}
+
+impl Default for Table<'_> {
+    fn default() -> Self {
+        Table::Hashed {
+            short: HashMap::default(),
+            long: HashMap::default(),
+            keys: Vec::new(),
+        }
+    }
 }
 
 impl<'a> Lookup<'a> {
     pub(super) fn get(&self, key: &str) -> Option<u32> {
-        match inline_key(key) {
-            Some(k) => self.short.get(&k).copied(),
-            None => self.long.get(key).copied(),
+        match &self.0 {
+            Table::Hashed { short, long, .. } => match inline_key(key) {
+                Some(k) => short.get(&k).copied(),
+                None => long.get(key).copied(),
+            },
+            Table::Sorted { sorted, .. } => sorted
+                .binary_search_by(|&(k, _)| k.cmp(key))
+                .ok()
+                .map(|at| sorted[at].1),
         }
     }
 
@@ -40,7 +69,11 @@ impl<'a> Lookup<'a> {
 
     /// Every id and alias, in the order they were added, for suggestions.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.keys.iter().map(|k| k.as_str())
+        let keys: &[Str] = match &self.0 {
+            Table::Hashed { keys, .. } => keys,
+            Table::Sorted { keys, .. } => keys,
+        };
+        keys.iter().map(|k| k.as_str())
     }
 
     /// Adds `key`; returns false when it was already taken.
@@ -52,33 +85,35 @@ impl<'a> Lookup<'a> {
         if self.get(&key).is_some() {
             return false;
         }
-        match inline_key(&key) {
-            Some(k) => self.short.insert(k, index),
-            None => self.long.insert(key.clone(), index),
+        if let Table::Sorted { keys, .. } = self.0 {
+            // A prepared table is never added to; should one be, it is rebuilt first.
+            let mut built = Lookup::default();
+            for k in keys {
+                let at = self.get(k).expect("a key of the table");
+                built.insert(k, at);
+            }
+            *self = built;
+        }
+        let Table::Hashed { short, long, keys } = &mut self.0 else {
+            unreachable!("made hashed above");
         };
-        self.keys.push(key);
+        match inline_key(&key) {
+            Some(k) => short.insert(k, index),
+            None => long.insert(key.clone(), index),
+        };
+        keys.push(key);
         true
     }
 }
 
 impl Lookup<'static> {
-    /// A table read back from a prepared index ([`super::prepared`]): keys as [`Lookup::keys`]
-    /// gives them (folded, distinct), each with its position.
-    #[cfg(wegwijs_prepared)]
-    pub(super) fn from_keys(keys: &[(&'static str, u32)]) -> Lookup<'static> {
-        let mut lookup = Lookup {
-            short: HashMap::with_capacity_and_hasher(keys.len(), FxBuildHasher),
-            keys: Vec::with_capacity(keys.len()),
-            ..Lookup::default()
-        };
-        for &(key, index) in keys {
-            match inline_key(key) {
-                Some(k) => lookup.short.insert(k, index),
-                None => lookup.long.insert(Str::from(key), index),
-            };
-            lookup.keys.push(Str::from(key));
-        }
-        lookup
+    /// A table prepared at build time: `sorted` holds every key (folded, distinct) sorted, with
+    /// its position; `keys` the same keys in the order they were added.
+    pub const fn sorted(
+        sorted: &'static [(&'static str, u32)],
+        keys: &'static [Str<'static>],
+    ) -> Lookup<'static> {
+        Lookup(Table::Sorted { sorted, keys })
     }
 }
 
@@ -87,11 +122,10 @@ impl Lookup<'static> {
 #[cfg(test)]
 impl PartialEq for Lookup<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.keys.len() == other.keys.len()
+        self.keys().count() == other.keys().count()
             && self
-                .keys
-                .iter()
-                .zip(&other.keys)
+                .keys()
+                .zip(other.keys())
                 .all(|(a, b)| a == b && self.get(a) == other.get(b))
     }
 }
@@ -182,6 +216,29 @@ mod tests {
         assert_eq!(ids.get("n0-10"), Some(3));
         assert_eq!(ids.get("n0-"), None);
         assert_eq!(ids.get(""), None);
+    }
+
+    #[test]
+    fn a_prepared_table_finds_what_the_built_one_does() {
+        static SORTED: [(&str, u32); 3] = [("docent", 0), ("leraar", 0), ("teacher", 0)];
+        static KEYS: [Str<'static>; 3] = [
+            Str::borrowed("teacher"),
+            Str::borrowed("docent"),
+            Str::borrowed("leraar"),
+        ];
+        let mut prepared = Lookup::sorted(&SORTED, &KEYS);
+        let mut built = Lookup::default();
+        for k in &KEYS {
+            built.insert(k, 0);
+        }
+        assert!(prepared == built);
+        for key in ["Docent ", "leraar", "teacher", "x", ""] {
+            assert_eq!(prepared.find(key), built.find(key), "{key}");
+        }
+        assert!(prepared.insert(&Str::from("mentor"), 1));
+        assert!(!prepared.insert(&Str::from("DOCENT"), 1));
+        assert_eq!(prepared.find("mentor"), Some(1));
+        assert_eq!(prepared.find("docent"), Some(0));
     }
 
     #[test]

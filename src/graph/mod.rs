@@ -20,6 +20,7 @@ pub mod model;
 pub mod origins;
 pub mod overlay;
 pub mod prepared;
+pub mod slice;
 pub mod slots;
 pub mod sources;
 pub mod str;

@@ -19,6 +19,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Str<'a>(Cow<'a, str>);
 
 impl<'a> Str<'a> {
+    /// A string borrowed from elsewhere; `const`, so the prepared built-in graph can hold its
+    /// strings in static data.
+    pub const fn borrowed(s: &'a str) -> Str<'a> {
+        Str(Cow::Borrowed(s))
+    }
+
     /// The string.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -11,12 +11,18 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::slice::Slice;
 use super::str::Str;
 
 /// Conditions of one addition: every key must match (`{"role": ["teacher"], "case-stage":
 /// ["concrete"]}`).
+///
+/// Borrowed when it lives in static data (the prepared built-in graph), owned when read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct When<'a>(Box<[(Str<'a>, Box<[Str<'a>]>)]>);
+pub struct When<'a>(Slice<'a, (Str<'a>, Ids<'a>)>);
+
+/// The ids one key of a [`When`] accepts.
+pub type Ids<'a> = Slice<'a, Str<'a>>;
 
 impl<'a> When<'a> {
     /// Builds conditions from pairs; the caller guarantees distinct keys and non-empty lists.
@@ -24,15 +30,16 @@ impl<'a> When<'a> {
         When(
             pairs
                 .into_iter()
-                .map(|(k, v)| (k, v.into_boxed_slice()))
-                .collect(),
+                .map(|(k, v)| (k, v.into()))
+                .collect::<Box<[_]>>()
+                .into(),
         )
     }
 
-    /// Builds conditions from (key, ids) pairs, each list allocated once at its size; the
-    /// caller guarantees distinct keys and non-empty lists.
-    pub fn from_lists(pairs: impl IntoIterator<Item = (Str<'a>, Box<[Str<'a>]>)>) -> When<'a> {
-        When(pairs.into_iter().collect())
+    /// Conditions over pairs that live elsewhere; the caller guarantees distinct keys and
+    /// non-empty lists.
+    pub const fn borrowed(pairs: &'a [(Str<'a>, Ids<'a>)]) -> When<'a> {
+        When(Slice::Borrowed(pairs))
     }
 
     /// Each key with the ids it accepts, in file order.
@@ -64,7 +71,7 @@ impl Serialize for When<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (k, v) in self.0.iter() {
-            map.serialize_entry(k, v)?;
+            map.serialize_entry(k, &**v)?;
         }
         map.end()
     }

@@ -534,10 +534,10 @@ impl Builder<'_, '_> {
                     }
                 }
             }
-            clauses.push((ask, options.into_boxed_slice()));
+            clauses.push((ask, options.into()));
         }
         ok.then(|| Condition {
-            clauses: clauses.into_boxed_slice(),
+            clauses: clauses.into(),
         })
     }
 

@@ -13,6 +13,7 @@ pub use build::{build, is_valid_id};
 use super::ask::Ask;
 use super::lookup::Lookup;
 use super::model::Kind;
+use super::slice::Slice;
 
 /// One resolved recommendation of a node (see [`crate::graph::Graph::adds`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub struct Add {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Condition {
     /// (what is asked, the answer indexes that match), in file order.
-    pub clauses: Box<[(Ask, Box<[u32]>)]>,
+    pub clauses: Slice<'static, (Ask, Slice<'static, u32>)>,
 }
 
 impl Condition {
@@ -329,8 +330,8 @@ mod tests {
         assert_eq!(
             &c.clauses[..],
             &[
-                (Ask::Question(0), vec![1, 0].into_boxed_slice()),
-                (Ask::Role, vec![0].into_boxed_slice())
+                (Ask::Question(0), vec![1, 0].into()),
+                (Ask::Role, vec![0].into())
             ]
         );
         assert!(c.holds(|ask| Some(if ask == Ask::Role { 0 } else { 1 })));

@@ -7,27 +7,24 @@
 #[cfg(wegwijs_prepared)]
 use super::Packed;
 use super::{Condition, Index};
+#[cfg(test)]
 use crate::graph::ask::Ask;
 #[cfg(wegwijs_prepared)]
 use crate::graph::lookup::Lookup;
-
-/// A lookup table: each key (folded, distinct, in the order added) with its position.
-#[cfg(wegwijs_prepared)]
-pub(crate) type Keys = &'static [(&'static str, u32)];
 
 /// Every part of an [`Index`], as static data.
 #[cfg(wegwijs_prepared)]
 pub(crate) struct Tables {
     /// [`Index::roles`].
-    pub roles: Keys,
+    pub roles: Lookup<'static>,
     /// [`Index::concerns`].
-    pub concerns: Keys,
+    pub concerns: Lookup<'static>,
     /// [`Index::questions`].
-    pub questions: Keys,
+    pub questions: Lookup<'static>,
     /// [`Index::options`].
-    pub options: &'static [Keys],
+    pub options: &'static [Lookup<'static>],
     /// [`Index::entries`].
-    pub entries: [Keys; 6],
+    pub entries: [Lookup<'static>; 6],
     /// [`Index::start`].
     pub start: Option<u32>,
     /// [`Index::safety`].
@@ -39,7 +36,7 @@ pub(crate) struct Tables {
     /// The catalog index of every addition.
     pub add_entries: &'static [u32],
     /// Every resolved `when`.
-    pub conditions: &'static [&'static [(Ask, &'static [u32])]],
+    pub conditions: &'static [Condition],
     /// Additions with a `when`, to their condition.
     pub condition_of: &'static [(u32, u32)],
 }
@@ -49,11 +46,12 @@ impl Index<'static> {
     /// The index the tables describe.
     pub(crate) fn from_tables(t: &Tables) -> Index<'static> {
         Index {
-            roles: Lookup::from_keys(t.roles),
-            concerns: Lookup::from_keys(t.concerns),
-            questions: Lookup::from_keys(t.questions),
-            options: t.options.iter().map(|o| Lookup::from_keys(o)).collect(),
-            entries: t.entries.map(Lookup::from_keys),
+            // Tables, conditions: views of static data, copied without allocating.
+            roles: t.roles.clone(),
+            concerns: t.concerns.clone(),
+            questions: t.questions.clone(),
+            options: t.options.to_vec(),
+            entries: t.entries.clone(),
             start: t.start,
             safety: t.safety,
             nodes: t
@@ -69,33 +67,32 @@ impl Index<'static> {
                 .collect(),
             branches: t.branches.to_vec(),
             add_entries: t.add_entries.to_vec(),
-            conditions: t
-                .conditions
-                .iter()
-                .map(|clauses| Condition {
-                    clauses: clauses
-                        .iter()
-                        .map(|&(ask, options)| (ask, options.into()))
-                        .collect(),
-                })
-                .collect(),
+            conditions: t.conditions.to_vec(),
             condition_of: t.condition_of.iter().copied().collect(),
         }
     }
 }
 
-/// The Rust source of a `Tables` value holding `index`, for a file that has `Tables` and
-/// `Ask` in scope.
+/// The Rust source of a `Tables` value holding `index`, for a file that has `Tables`, `Ask`,
+/// `Condition`, `Lookup`, `Slice` and the constructor `s` in scope.
 #[cfg(test)]
 pub(crate) fn write(index: &Index) -> String {
     use std::fmt::Write;
 
     fn keys(lookup: &crate::graph::lookup::Lookup) -> String {
-        let pairs: Vec<String> = lookup
-            .keys()
-            .map(|k| format!("({k:?}, {})", lookup.get(k).expect("a key of the table")))
+        let at = |k: &str| lookup.get(k).expect("a key of the table");
+        let mut sorted: Vec<&str> = lookup.keys().collect();
+        sorted.sort_unstable();
+        let sorted: Vec<String> = sorted
+            .iter()
+            .map(|k| format!("({k:?}, {})", at(k)))
             .collect();
-        format!("&[{}]", pairs.join(", "))
+        let keys: Vec<String> = lookup.keys().map(|k| format!("s({k:?})")).collect();
+        format!(
+            "Lookup::sorted(const {{ &[{}] }}, const {{ &[{}] }})",
+            sorted.join(", "),
+            keys.join(", ")
+        )
     }
     fn list<T>(items: &[T], each: impl Fn(&T) -> String) -> String {
         let items: Vec<String> = items.iter().map(each).collect();
@@ -131,7 +128,7 @@ pub(crate) fn write(index: &Index) -> String {
     let _ = writeln!(w, "    roles: {},", keys(roles));
     let _ = writeln!(w, "    concerns: {},", keys(concerns));
     let _ = writeln!(w, "    questions: {},", keys(questions));
-    let _ = writeln!(w, "    options: {},", list(options, keys));
+    let _ = writeln!(w, "    options: const {{ {} }},", list(options, keys));
     let _ = writeln!(w, "    entries: [");
     for e in entries {
         let _ = writeln!(w, "        {},", keys(e));
@@ -152,9 +149,13 @@ pub(crate) fn write(index: &Index) -> String {
     let _ = writeln!(
         w,
         "    conditions: {},",
-        list(conditions, |c: &Condition| list(
-            &c.clauses,
-            |(a, o)| format!("({}, &{o:?})", ask(*a))
+        list(conditions, |c: &Condition| format!(
+            "Condition {{ clauses: Slice::Borrowed({}) }}",
+            list(&c.clauses, |(a, o)| format!(
+                "({}, Slice::Borrowed(&{:?}))",
+                ask(*a),
+                &o[..]
+            ))
         ))
     );
     let _ = writeln!(

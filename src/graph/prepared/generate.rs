@@ -27,8 +27,11 @@ pub(super) fn file(rules: &RuleGraph, index: &Index, inputs: &str) -> String {
          use super::parts::{{add, ks, s, ss, t, when}};\n\
          use crate::date::{{Date, SourceDate}};\n\
          use crate::graph::ask::Ask;\n\
+         use crate::graph::index::Condition;\n\
          use crate::graph::index::tables::Tables;\n\
+         use crate::graph::lookup::Lookup;\n\
          use crate::graph::model::{{\n    AnswerOption, Choice, Contact, Entry, Kind, Local, Node, Question, RuleGraph, Source, Step, Advice,\n}};\n\
+         use crate::graph::slice::Slice;\n\
          \n\
          /// The graph's id.\n\
          pub(super) const ID: &str = {id:?};\n\
@@ -142,9 +145,13 @@ fn strs(list: &[Str]) -> String {
     format!("ss(&[{}])", items.join(", "))
 }
 
+/// The pairs as a static slice: a `const` block, so no text of the graph is allocated.
 fn pairs(k: &KeyedStrings) -> String {
-    let items: Vec<String> = k.iter().map(|(k, v)| format!("({k:?}, {v:?})")).collect();
-    format!("&[{}]", items.join(", "))
+    let items: Vec<String> = k
+        .iter()
+        .map(|(k, v)| format!("(s({k:?}), s({v:?}))"))
+        .collect();
+    format!("const {{ &[{}] }}", items.join(", "))
 }
 
 fn text(t: &Text) -> String {
@@ -337,11 +344,11 @@ fn when(w: &When) -> String {
     let items: Vec<String> = w
         .iter()
         .map(|(k, ids)| {
-            let ids: Vec<String> = ids.iter().map(|i| format!("{:?}", i.as_str())).collect();
-            format!("({k:?}, &[{}])", ids.join(", "))
+            let ids: Vec<String> = ids.iter().map(|i| format!("s({:?})", i.as_str())).collect();
+            format!("(s({k:?}), Slice::Borrowed(&[{}]))", ids.join(", "))
         })
         .collect();
-    format!("when(&[{}])", items.join(", "))
+    format!("when(const {{ &[{}] }})", items.join(", "))
 }
 
 #[cfg(test)]

@@ -4,35 +4,31 @@
 use crate::graph::keyed::KeyedStrings;
 use crate::graph::model::{Addition, AdditionFields, Kind, Text};
 use crate::graph::str::Str;
-use crate::graph::when::When;
+use crate::graph::when::{Ids, When};
 
 /// A string of the graph, pointing into the binary.
-pub(super) fn s(text: &'static str) -> Str<'static> {
-    Str::from(text)
+pub(super) const fn s(text: &'static str) -> Str<'static> {
+    Str::borrowed(text)
 }
 
 /// A list of strings (languages, aliases).
 pub(super) fn ss(list: &[&'static str]) -> Vec<Str<'static>> {
-    list.iter().map(|&x| Str::from(x)).collect()
+    list.iter().map(|&x| Str::borrowed(x)).collect()
 }
 
-/// An ordered object of strings (`then`).
-pub(super) fn ks(pairs: &[(&'static str, &'static str)]) -> KeyedStrings<'static> {
-    KeyedStrings::from_pairs(pairs.iter().map(|&(k, v)| (s(k), s(v))).collect())
+/// An ordered object of strings (`then`), over static pairs.
+pub(super) const fn ks(pairs: &'static [(Str<'static>, Str<'static>)]) -> KeyedStrings<'static> {
+    KeyedStrings::borrowed(pairs)
 }
 
-/// A text in each language.
-pub(super) fn t(pairs: &[(&'static str, &'static str)]) -> Text<'static> {
-    Text(ks(pairs))
+/// A text in each language, over static pairs.
+pub(super) const fn t(pairs: &'static [(Str<'static>, Str<'static>)]) -> Text<'static> {
+    Text(KeyedStrings::borrowed(pairs))
 }
 
-/// A `when`.
-pub(super) fn when(pairs: &[(&'static str, &[&'static str])]) -> When<'static> {
-    When::from_lists(
-        pairs
-            .iter()
-            .map(|&(k, v)| (s(k), v.iter().map(|&x| s(x)).collect())),
-    )
+/// A `when`, over static pairs.
+pub(super) const fn when(pairs: &'static [(Str<'static>, Ids<'static>)]) -> When<'static> {
+    When::borrowed(pairs)
 }
 
 /// One addition of a node.
@@ -45,7 +41,7 @@ pub(super) fn add(
 ) -> Addition<'static> {
     Addition::from(AdditionFields {
         kind,
-        id: s(id),
+        id: Str::borrowed(id),
         priority,
         why,
         when,
