@@ -133,7 +133,7 @@ pub fn load<'s>(selection: &Selection, sources: &'s mut Sources) -> Result<Loade
     Ok(load_read(ids, diagnostics, sources))
 }
 
-/// Like [`load`], for files already read into `sources` (each exactly once: stdin and FIFOs
+/// Like [`load()`], for files already read into `sources` (each exactly once: stdin and FIFOs
 /// cannot be read twice). `ids` are the files in command-line order; `diagnostics` are the
 /// problems found while reading them, which stop the load.
 pub fn load_read<'s>(

@@ -1,8 +1,8 @@
 //! An [`Index`] as static tables: how the prepared built-in graph ([`crate::graph::prepared`])
 //! carries its index, so that start-up copies arrays instead of resolving every id again.
 //!
-//! [`write`] turns a built index into the Rust source of a [`Tables`] value (run by the test
-//! that writes the prepared graph); [`Index::from_tables`] reads it back.
+//! `write` (test only) turns a built index into the Rust source of a [`Tables`] value, for the
+//! test that writes the prepared graph; [`Index::from_tables`] reads it back.
 
 #[cfg(wegwijs_prepared)]
 use super::Packed;

@@ -1,5 +1,5 @@
 //! The built-in rule graph as Rust, written by `WEGWIJS_BLESS=1 cargo test --lib graph::prepared` (@generated: do not edit).
-// inputs: d6ed392e5cb6a114939535ad336aa6e2b46a32b23f3c838f055e6732740a6ed5
+// inputs: b46a9c07eb34a35ec7e077421b43b0859b573683531d2de820434b3fba68ef22
 
 use super::parts::{add, ks, s, ss, t, when};
 use crate::date::{Date, SourceDate};
