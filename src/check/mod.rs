@@ -5,7 +5,8 @@
 //! checks that assume a DAG run only when there is no cycle. That way one mistake does not
 //! cause a cascade of confusing follow-up diagnostics. Everything is linear in the size of the
 //! graph: paths are never enumerated. With `when` on additions the path proofs run per role and
-//! concern a `when` names, over a bounded number of answer combinations (see the private `proofs` module).
+//! concern a `when` names, over a bounded number of answer combinations (the private module
+//! `proofs`).
 
 mod content;
 mod local;
