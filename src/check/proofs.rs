@@ -47,6 +47,7 @@ pub(super) fn run(graph: &Graph, topo: &[u32], start: u32, out: &mut Vec<Diagnos
     } else {
         vec![None]
     };
+    let steps = StepAdds::new(graph);
     let mut no_step_found = false;
     let mut no_urgent_found: Vec<bool> = Vec::new();
     let mut holds = vec![false; conditions.len()];
@@ -55,6 +56,7 @@ pub(super) fn run(graph: &Graph, topo: &[u32], start: u32, out: &mut Vec<Diagnos
         for &concern in &concerns {
             let run = Run {
                 graph,
+                steps: &steps,
                 states: &states,
                 role,
                 concern,
@@ -156,8 +158,51 @@ enum Moves {
 }
 
 /// One run of the proofs, for one role and one concern (or any, when no `when` names them).
+/// Each node's step additions, as one `u32` each: the condition's index (or [`StepAdds::ALWAYS`])
+/// with the top bit set for an urgent step. The proofs ask whether a node adds a step in every
+/// answer state of every role and concern; reading the node's additions through
+/// [`Graph::adds`] each time, a hash lookup per condition, was most of the time of a `check`.
+struct StepAdds {
+    /// Where each node's steps end in `steps`.
+    ends: Vec<u32>,
+    steps: Vec<u32>,
+}
+
+impl StepAdds {
+    const URGENT: u32 = 1 << 31;
+    const ALWAYS: u32 = Self::URGENT - 1;
+
+    fn new(graph: &Graph) -> StepAdds {
+        let mut ends = Vec::with_capacity(graph.rules.nodes.len());
+        let mut steps = Vec::new();
+        for n in 0..graph.rules.nodes.len() as u32 {
+            for a in graph.adds(n).filter(|a| a.kind == Kind::Step) {
+                let urgent = graph.rules.steps[a.entry as usize].urgent;
+                let condition = a.condition.unwrap_or(Self::ALWAYS);
+                steps.push(condition | if urgent { Self::URGENT } else { 0 });
+            }
+            ends.push(steps.len() as u32);
+        }
+        StepAdds { ends, steps }
+    }
+
+    /// Node `n`'s steps: (urgent, condition).
+    fn of(&self, n: u32) -> impl Iterator<Item = (bool, Option<u32>)> + '_ {
+        let n = n as usize;
+        let start = n.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        self.steps[start..self.ends[n] as usize].iter().map(|&v| {
+            let condition = v & !Self::URGENT;
+            (
+                v & Self::URGENT != 0,
+                (condition != Self::ALWAYS).then_some(condition),
+            )
+        })
+    }
+}
+
 struct Run<'r, 'g> {
     graph: &'r Graph<'g>,
+    steps: &'r StepAdds,
     states: &'r States,
     role: Option<u32>,
     concern: Option<u32>,
@@ -200,12 +245,9 @@ impl Run<'_, '_> {
     /// Whether node `n` adds a step (an urgent one, with `urgent_only`) in state `s`, the state
     /// after its own question was answered.
     fn adds_step(&self, n: u32, s: usize, urgent_only: bool) -> bool {
-        let g = self.graph;
-        g.adds(n).any(|a| {
-            a.kind == Kind::Step
-                && (!urgent_only || g.rules.steps[a.entry as usize].urgent)
-                && a.condition
-                    .is_none_or(|c| self.holds(g.index.condition(c), s))
+        self.steps.of(n).any(|(urgent, condition)| {
+            (!urgent_only || urgent)
+                && condition.is_none_or(|c| self.holds(self.graph.index.condition(c), s))
         })
     }
 
