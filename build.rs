@@ -9,7 +9,7 @@
 //!   `cfg(wegwijs_prepared)`, which compiles it in. Otherwise the binary parses the JSON at
 //!   start-up as before (slower, never stale) and cargo prints how to write the file again.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
@@ -33,24 +33,10 @@ fn main() {
 }
 
 /// Everything the prepared built-in graph is written from, or whose change could make it stop
-/// compiling: the rules and the code that writes, reads and builds on it.
-const PREPARED_INPUTS: [&str; 15] = [
-    "rules/default.json",
-    "src/date.rs",
-    "src/graph/ask.rs",
-    "src/graph/index/build.rs",
-    "src/graph/index/mod.rs",
-    "src/graph/index/tables.rs",
-    "src/graph/keyed.rs",
-    "src/graph/lookup.rs",
-    "src/graph/model.rs",
-    "src/graph/prepared/generate.rs",
-    "src/graph/prepared/mod.rs",
-    "src/graph/prepared/parts.rs",
-    "src/graph/slice.rs",
-    "src/graph/str.rs",
-    "src/graph/when.rs",
-];
+/// compiling: the rules, and the code of the graph (the model, the index, the generator and the
+/// constructors the generated file calls) and of dates. Whole folders rather than a list of
+/// files, so that no file the generated code comes to depend on can be forgotten here.
+const PREPARED_INPUTS: [&str; 3] = ["rules/default.json", "src/date.rs", "src/graph"];
 
 /// The file the generator writes; its second line is `// inputs: <hash>`.
 const PREPARED: &str = "src/graph/prepared/builtin.rs";
@@ -60,10 +46,19 @@ const PREPARED: &str = "src/graph/prepared/builtin.rs";
 fn prepared_graph() {
     println!("cargo::rustc-check-cfg=cfg(wegwijs_prepared)");
     println!("cargo::rerun-if-changed={PREPARED}");
+    let mut files = Vec::new();
+    for input in PREPARED_INPUTS {
+        // A folder is watched as a whole: cargo looks at every file in it.
+        println!("cargo::rerun-if-changed={input}");
+        files_below(Path::new(input), &mut files);
+    }
+    files.retain(|f| f != Path::new(PREPARED));
+    files.sort();
     let mut hasher = Sha256::new();
-    for file in PREPARED_INPUTS {
-        println!("cargo::rerun-if-changed={file}");
-        let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("reading {file}: {e}"));
+    for file in &files {
+        let bytes =
+            std::fs::read(file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display()));
+        let file = file.to_string_lossy().replace('\\', "/");
         // A checkout that turned line ends into CRLF has the same content.
         let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
         hasher.update(file.as_bytes());
@@ -89,6 +84,26 @@ fn prepared_graph() {
              writes it, so this build parses the built-in graph at start-up; write it again with \
              `WEGWIJS_BLESS=1 cargo test --lib graph::prepared`"
         );
+    }
+}
+
+/// `path` if it is a file, else every Rust file below it (an editor's backup is no input).
+fn files_below(path: &Path, files: &mut Vec<PathBuf>) {
+    if !path.is_dir() {
+        files.push(path.to_owned());
+        return;
+    }
+    let entries =
+        std::fs::read_dir(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+            .path();
+        if path.is_dir() {
+            files_below(&path, files);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! The built-in rule graph as Rust, written by `WEGWIJS_BLESS=1 cargo test --lib graph::prepared` (@generated: do not edit).
-// inputs: b46a9c07eb34a35ec7e077421b43b0859b573683531d2de820434b3fba68ef22
+// inputs: fe824542c8f93b54f5f8b013239e9226580c671eb8544968fa437411f0470f15
 
 use super::parts::{add, ks, s, ss, t, when};
 use crate::date::{Date, SourceDate};

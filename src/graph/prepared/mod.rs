@@ -6,10 +6,10 @@
 //! (`builtin.rs`: the rules as constructor calls whose strings point into the binary, the index
 //! as static tables), and start-up runs that code instead.
 //!
-//! `builtin.rs` is generated and committed. Its second line records a hash of every file it is
-//! written from (`build.rs` lists them: `rules/default.json` and the code of the model, the
-//! index and this module); `build.rs` compiles it in (`cfg(wegwijs_prepared)`) only when that
-//! hash matches those files now. Otherwise this module parses `rules/default.json` as any rule
+//! `builtin.rs` is generated and committed. Its second line records a hash of what it is written
+//! from or compiles against (`rules/default.json`, `src/date.rs` and every Rust file under
+//! `src/graph/`); `build.rs` compiles it in (`cfg(wegwijs_prepared)`) only when that hash matches
+//! those files now. Otherwise this module parses `rules/default.json` as any rule
 //! file, and cargo warns that the prepared graph is out of date. So an edit to the rules is in
 //! the next build either way, and the test that writes the file fails until it is written again:
 //! `WEGWIJS_BLESS=1 cargo test --lib graph::prepared`.
