@@ -1,5 +1,5 @@
 //! The built-in rule graph as Rust, written by `WEGWIJS_BLESS=1 cargo test --lib graph::prepared` (@generated: do not edit).
-// inputs: fe824542c8f93b54f5f8b013239e9226580c671eb8544968fa437411f0470f15
+// inputs: ab2a026b6b6d94ad1b56e98eaa794fa6b42a3f81aee745bbe80d65a19906e95d
 
 use super::parts::{add, ks, s, ss, t, when};
 use crate::date::{Date, SourceDate};

@@ -359,9 +359,12 @@ mod tests {
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/graph/prepared/builtin.rs");
 
     fn parsed() -> Graph<'static> {
-        let rules = load::parse(BUILTIN_TEXT, 0).expect("the built-in graph parses");
+        let broken = "rules/default.json does not load, so no prepared graph is written from it; \
+                      `cargo run -- check` says where and why";
+        let rules = load::parse(BUILTIN_TEXT, 0)
+            .unwrap_or_else(|problems| panic!("{broken}: {problems:?}"));
         let (graph, problems) = Graph::new(rules, Origins::single(0));
-        assert!(problems.is_empty(), "{problems:?}");
+        assert!(problems.is_empty(), "{broken}: {problems:?}");
         graph
     }
 
