@@ -47,7 +47,9 @@ pub(super) fn run(graph: &Graph, topo: &[u32], start: u32, out: &mut Vec<Diagnos
     } else {
         vec![None]
     };
-    let steps = StepAdds::new(graph);
+    // Without conditions the proofs run once, and reading each node's additions is cheap: the
+    // table would only add to the peak memory of checking a large graph.
+    let steps = (!conditions.is_empty()).then(|| StepAdds::new(graph));
     let mut no_step_found = false;
     let mut no_urgent_found: Vec<bool> = Vec::new();
     let mut holds = vec![false; conditions.len()];
@@ -56,7 +58,7 @@ pub(super) fn run(graph: &Graph, topo: &[u32], start: u32, out: &mut Vec<Diagnos
         for &concern in &concerns {
             let run = Run {
                 graph,
-                steps: &steps,
+                steps: steps.as_ref(),
                 states: &states,
                 role,
                 concern,
@@ -202,7 +204,8 @@ impl StepAdds {
 
 struct Run<'r, 'g> {
     graph: &'r Graph<'g>,
-    steps: &'r StepAdds,
+    /// `None` when no addition has a `when`.
+    steps: Option<&'r StepAdds>,
     states: &'r States,
     role: Option<u32>,
     concern: Option<u32>,
@@ -245,9 +248,15 @@ impl Run<'_, '_> {
     /// Whether node `n` adds a step (an urgent one, with `urgent_only`) in state `s`, the state
     /// after its own question was answered.
     fn adds_step(&self, n: u32, s: usize, urgent_only: bool) -> bool {
-        self.steps.of(n).any(|(urgent, condition)| {
+        let g = self.graph;
+        let Some(steps) = self.steps else {
+            return g.adds(n).any(|a| {
+                a.kind == Kind::Step && (!urgent_only || g.rules.steps[a.entry as usize].urgent)
+            });
+        };
+        steps.of(n).any(|(urgent, condition)| {
             (!urgent_only || urgent)
-                && condition.is_none_or(|c| self.holds(self.graph.index.condition(c), s))
+                && condition.is_none_or(|c| self.holds(g.index.condition(c), s))
         })
     }
 
