@@ -1,9 +1,9 @@
 //! Every message wegwijs writes, with sample data, in every language: none is empty, and none
 //! of the Dutch ones reads as English.
 //!
-//! The samples list each variant of each message type. `Ui`'s list comes from one macro that
-//! also writes an exhaustive `match`, so a new `Ui` variant does not compile until it is listed
-//! here; for the types with data, a new variant is added to its sample list by hand.
+//! The samples list each variant of each message type. `Ui`'s come from [`Ui::ALL`], declared
+//! with the enum from one list; for the types with data, a new variant is added to its sample
+//! list by hand.
 
 use std::path::PathBuf;
 
@@ -23,92 +23,6 @@ use crate::plan::PlanError;
 use crate::query::QueryError;
 use crate::render::report::{CaseMark, TestSummary};
 use crate::ruletest::CaseProblem;
-
-macro_rules! every_ui {
-    ($($v:ident),* $(,)?) => {
-        const EVERY_UI: &[Ui] = &[$(Ui::$v),*];
-
-        /// Does not compile when a `Ui` variant is missing from the list above.
-        #[allow(dead_code)]
-        fn listed(ui: Ui) {
-            match ui {
-                $(Ui::$v)|* => {}
-            }
-        }
-    };
-}
-
-every_ui!(
-    PlanTitle,
-    Role,
-    Concern,
-    AnswersHeading,
-    Assumed,
-    NotUsed,
-    ChangeWith,
-    Urgent,
-    NextSteps,
-    Partners,
-    Trainings,
-    Resources,
-    Networks,
-    Advice,
-    WhatTheyOffer,
-    WhyNow,
-    OfferedBy,
-    Website,
-    Phone,
-    Email,
-    Source,
-    PageDated,
-    PageUndated,
-    Reviewed,
-    Unverified,
-    ReviewedLongAgo,
-    GraphFooter,
-    Because,
-    ConditionMet,
-    Skipped,
-    Sources,
-    Id,
-    Label,
-    Aliases,
-    Description,
-    Options,
-    AssumedWhenMissing,
-    SafetyQuestion,
-    Name,
-    Kind,
-    AskRole,
-    AskConcern,
-    Back,
-    ShowPlan,
-    Change,
-    ReviewTitle,
-    KeysHelp,
-    RepeatWith,
-    NeedsTerminal,
-    Other,
-    Trace,
-    Next,
-    CopyPlan,
-    Copied,
-    Print,
-    StartAgain,
-    ChangeAnswers,
-    Language,
-    PageIntro,
-    NothingStored,
-    CopyFailed,
-    NeedsScript,
-    OpensNewWindow,
-    LocalFrom,
-    LocalOpen,
-    Version,
-    FilledBy,
-    NotFilled,
-    BaseContact,
-);
 
 /// Words that mark an English sentence. (" of ", " is " and " was " are not among them: they
 /// are Dutch words too.)
@@ -163,7 +77,7 @@ fn samples() -> Vec<Sample> {
         let name = format!("{m:?}");
         all.push((name, Box::new(move |lang| m.in_lang(lang).to_string())));
     }
-    for ui in EVERY_UI {
+    for ui in Ui::ALL {
         add(&mut all, *ui);
     }
     let ids = || vec!["alpha".to_string(), "beta".to_string()];

@@ -119,10 +119,24 @@ impl fmt::Display for Lang {
     }
 }
 
-/// A user-interface string. `Ui::X.get(lang)` gives it in that language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)] // each variant is its own text, shown in `get`
-pub enum Ui {
+/// Declares [`Ui`] and [`Ui::ALL`] from one list, so no list of the texts can miss one.
+macro_rules! ui_texts {
+    ($($v:ident),* $(,)?) => {
+        /// A user-interface string. `Ui::X.get(lang)` gives it in that language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)] // each variant is its own text, shown in `get`
+        pub enum Ui {
+            $($v),*
+        }
+
+        impl Ui {
+            /// Every text, in declaration order (for tests that go through them all).
+            pub const ALL: &'static [Ui] = &[$(Ui::$v),*];
+        }
+    };
+}
+
+ui_texts!(
     PlanTitle,
     Role,
     Concern,
@@ -192,7 +206,7 @@ pub enum Ui {
     FilledBy,
     NotFilled,
     BaseContact,
-}
+);
 
 impl Ui {
     /// The string in `lang`.
