@@ -283,45 +283,28 @@ fn typing_no_or_yes_on_the_safety_question_picks_that_answer() {
         ("en", "yes", true),
         ("nl", "ja", true),
     ] {
+        // The text of this run's language.
+        let say = |en: &'static str, nl: &'static str| if lang == "en" { en } else { nl };
         let mut p = coloured(&["ask", "--lang", lang]);
         wait(&mut p, "112");
         keys(&mut p, typed);
         // The filtered list is drawn before Enter, so Enter picks what the user sees.
         wait(&mut p, typed);
         keys(&mut p, "\r");
-        wait(
-            &mut p,
-            if lang == "en" {
-                "What is your role?"
-            } else {
-                "Wat is uw rol?"
-            },
-        );
+        wait(&mut p, say("What is your role?", "Wat is uw rol?"));
         keys(&mut p, "teacher\r");
         wait(
             &mut p,
-            if lang == "en" {
-                "What are you worried about"
-            } else {
-                "Waar maakt u zich zorgen over"
-            },
+            say(
+                "What are you worried about",
+                "Waar maakt u zich zorgen over",
+            ),
         );
         keys(&mut p, "polarisation\r");
-        wait(
-            &mut p,
-            if lang == "en" {
-                "Your answers"
-            } else {
-                "Uw antwoorden"
-            },
-        );
+        wait(&mut p, say("Your answers", "Uw antwoorden"));
         keys(&mut p, "\r");
         let all = utf8(&p.exp_eof().unwrap());
-        let heading = if lang == "en" {
-            "FIRST: URGENT"
-        } else {
-            "EERST: ACUUT"
-        };
+        let heading = say("FIRST: URGENT", "EERST: ACUUT");
         assert_eq!(
             all.contains(&format!("\x1b[1;31m{heading}\x1b[0m")),
             urgent,
