@@ -1,5 +1,5 @@
 //! The built-in rule graph as Rust, written by `WEGWIJS_BLESS=1 cargo test --lib graph::prepared` (@generated: do not edit).
-// inputs: ab2a026b6b6d94ad1b56e98eaa794fa6b42a3f81aee745bbe80d65a19906e95d
+// inputs: a536cce48619fb1750e1e487663201afe2267705e9ad4cf21e26a2388552953b
 
 use super::parts::{add, ks, s, ss, t, when};
 use crate::date::{Date, SourceDate};

@@ -60,14 +60,14 @@ pub fn graph(origins: Origins) -> Graph<'static> {
 }
 
 /// What `--version` names: the built-in graph's id, version and review date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head {
     /// The graph's id.
-    pub id: String,
+    pub id: &'static str,
     /// Its content version.
-    pub version: String,
+    pub version: &'static str,
     /// When it was last reviewed as a whole (`YYYY-MM-DD`).
-    pub reviewed: String,
+    pub reviewed: &'static str,
 }
 
 /// The built-in graph's [`Head`], without reading the whole graph when it is prepared.
@@ -75,24 +75,24 @@ pub fn head() -> Option<Head> {
     #[cfg(wegwijs_prepared)]
     {
         Some(Head {
-            id: builtin::ID.to_owned(),
-            version: builtin::VERSION.to_owned(),
-            reviewed: builtin::REVIEWED.to_owned(),
+            id: builtin::ID,
+            version: builtin::VERSION,
+            reviewed: builtin::REVIEWED,
         })
     }
     #[cfg(not(wegwijs_prepared))]
     {
         #[derive(serde::Deserialize)]
-        struct Fields<'a> {
-            id: &'a str,
-            version: &'a str,
-            reviewed: &'a str,
+        struct Fields {
+            id: &'static str,
+            version: &'static str,
+            reviewed: &'static str,
         }
         let f: Fields = serde_json::from_str(super::BUILTIN_TEXT).ok()?;
         Some(Head {
-            id: f.id.to_owned(),
-            version: f.version.to_owned(),
-            reviewed: f.reviewed.to_owned(),
+            id: f.id,
+            version: f.version,
+            reviewed: f.reviewed,
         })
     }
 }
