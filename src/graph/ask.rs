@@ -65,21 +65,13 @@ impl<'g, 'a> From<&'g AnswerOption<'a>> for Answer<'g, 'a> {
 impl<'a> Graph<'a> {
     /// The question with this id: `role`, `concern`, or a follow-up question's id.
     pub fn ask_named(&self, id: &str) -> Option<Ask> {
-        match id {
-            ASK_ROLE => Some(Ask::Role),
-            ASK_CONCERN => Some(Ask::Concern),
-            q => self.index.questions.find(q).map(Ask::Question),
-        }
+        self.index.ask_named(id)
     }
 
     /// The answer of a question whose id or alias is `word` (case and surrounding space
     /// ignored).
     pub fn answer_named(&self, ask: Ask, word: &str) -> Option<u32> {
-        match ask {
-            Ask::Role => self.index.roles.find(word),
-            Ask::Concern => self.index.concerns.find(word),
-            Ask::Question(q) => self.index.options[q as usize].find(word),
-        }
+        self.index.answers(ask).find(word)
     }
 
     /// A question's id, as answers files and `--answer` name it.

@@ -303,29 +303,20 @@ impl<'r, 'a> Builder<'r, 'a> {
 
     /// What node `i` asks: role, concern, or a question that exists.
     fn node_ask(&mut self, index: &Index, ask: &str, i: usize) -> Option<Ask> {
-        match ask {
-            ASK_ROLE => Some(Ask::Role),
-            ASK_CONCERN => Some(Ask::Concern),
-            q => match index.questions.find(q) {
-                Some(qi) => Some(Ask::Question(qi)),
-                None => {
-                    let mut cands: Vec<&str> = index.questions.keys().collect();
-                    cands.extend([ASK_ROLE, ASK_CONCERN]);
-                    let nearest = nearest(q, cands);
-                    self.push(
-                        "nodes",
-                        i,
-                        &[Seg::Key("ask".into())],
-                        Problem::Dangling {
-                            kind: "question",
-                            id: q.to_owned(),
-                            nearest,
-                        },
-                    );
-                    None
-                }
-            },
+        let found = index.ask_named(ask);
+        if found.is_none() {
+            self.push(
+                "nodes",
+                i,
+                &[Seg::Key("ask".into())],
+                Problem::Dangling {
+                    kind: "question",
+                    id: ask.to_owned(),
+                    nearest: nearest(ask, index.ask_names()),
+                },
+            );
         }
+        found
     }
 
     /// Node `i`'s `then`: each answer that exists, to each node that exists.
@@ -341,14 +332,8 @@ impl<'r, 'a> Builder<'r, 'a> {
         for (answer, target) in n.then.iter() {
             let at = || vec![Seg::Key("then".into()), Seg::Key(answer.to_owned())];
             let target = self.node_ref(nodes, target, i, &at);
-            let answers = asks.map(|a| match a {
-                Ask::Role => (&index.roles, ASK_ROLE),
-                Ask::Concern => (&index.concerns, ASK_CONCERN),
-                Ask::Question(q) => (
-                    &index.options[q as usize],
-                    n.ask.as_deref().unwrap_or_default(),
-                ),
-            });
+            // The node asks what its `ask` names (`role` and `concern` included).
+            let answers = asks.map(|a| (index.answers(a), n.ask.as_deref().unwrap_or_default()));
             let answer_ix = match answers {
                 Some((lookup, question)) => {
                     let found = lookup.find(answer);
@@ -485,30 +470,26 @@ impl Builder<'_, '_> {
         for (key, ids) in when.iter() {
             let mut path = at.to_vec();
             path.push(Seg::Key(key.to_owned()));
-            let (ask, lookup, what) = match key {
-                ASK_ROLE => (Ask::Role, &index.roles, "role"),
-                ASK_CONCERN => (Ask::Concern, &index.concerns, "concern"),
-                q => match index.questions.find(q) {
-                    Some(qi) => (Ask::Question(qi), &index.options[qi as usize], "option"),
-                    None => {
-                        let mut cands: Vec<&str> = index.questions.keys().collect();
-                        cands.extend([ASK_ROLE, ASK_CONCERN]);
-                        let nearest = nearest(q, cands);
-                        self.push(
-                            "nodes",
-                            node,
-                            &path,
-                            Problem::UnknownInWhen {
-                                what: "question",
-                                id: q.to_owned(),
-                                of: None,
-                                nearest,
-                            },
-                        );
-                        ok = false;
-                        continue;
-                    }
-                },
+            let Some(ask) = index.ask_named(key) else {
+                self.push(
+                    "nodes",
+                    node,
+                    &path,
+                    Problem::UnknownInWhen {
+                        what: "question",
+                        id: key.to_owned(),
+                        of: None,
+                        nearest: nearest(key, index.ask_names()),
+                    },
+                );
+                ok = false;
+                continue;
+            };
+            let lookup = index.answers(ask);
+            let what = match ask {
+                Ask::Role => "role",
+                Ask::Concern => "concern",
+                Ask::Question(_) => "option",
             };
             let mut options = Vec::with_capacity(ids.len());
             for (j, id) in ids.iter().enumerate() {

@@ -12,7 +12,7 @@ pub use build::{build, is_valid_id};
 
 use super::ask::Ask;
 use super::lookup::Lookup;
-use super::model::Kind;
+use super::model::{ASK_CONCERN, ASK_ROLE, Kind};
 use super::slice::Slice;
 
 /// One resolved recommendation of a node (see [`crate::graph::Graph::adds`]).
@@ -154,6 +154,30 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    /// The question with this id: `role`, `concern`, or a follow-up question's id or alias.
+    pub fn ask_named(&self, id: &str) -> Option<Ask> {
+        match id {
+            ASK_ROLE => Some(Ask::Role),
+            ASK_CONCERN => Some(Ask::Concern),
+            q => self.questions.find(q).map(Ask::Question),
+        }
+    }
+
+    /// Every name [`Index::ask_named`] knows (question ids and aliases, then `role` and
+    /// `concern`), to suggest the nearest for one it does not.
+    pub fn ask_names(&self) -> impl Iterator<Item = &str> {
+        self.questions.keys().chain([ASK_ROLE, ASK_CONCERN])
+    }
+
+    /// The ids and aliases of the answers to `ask`.
+    pub fn answers(&self, ask: Ask) -> &Lookup<'a> {
+        match ask {
+            Ask::Role => &self.roles,
+            Ask::Concern => &self.concerns,
+            Ask::Question(q) => &self.options[q as usize],
+        }
+    }
+
     /// The catalog lookup for a kind.
     pub fn entries(&self, kind: Kind) -> &Lookup<'a> {
         &self.entries[kind as usize]

@@ -1,5 +1,5 @@
 //! The built-in rule graph as Rust, written by `WEGWIJS_BLESS=1 cargo test --lib graph::prepared` (@generated: do not edit).
-// inputs: a536cce48619fb1750e1e487663201afe2267705e9ad4cf21e26a2388552953b
+// inputs: a8c28c383d81a6566e0d017e33a25e0ef9ce00b9196baf3f55d06e34efab2fc0
 
 use super::parts::{add, ks, s, ss, t, when};
 use crate::date::{Date, SourceDate};
